@@ -1,0 +1,129 @@
+package com.workline.persistence.admin;
+
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.DatabaseErrors;
+import com.workline.persistence.db.RoleNames;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Operations of IT and of the first-run set-up, acting as the owner role (connected as a superuser or
+ * a login that may SET ROLE to the owner). Not reachable with a person's credentials.
+ */
+public final class OrganizationProvisioning {
+    private final DataSource admin;
+    private final RoleNames roles;
+
+    public OrganizationProvisioning(DataSource admin, RoleNames roles) {
+        this.admin = admin;
+        this.roles = roles;
+    }
+
+    public UUID createOrganization(NewOrganization organization) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(Validation.present(organization.name()), "name", "Enter the organization's name.")
+                .check(Validation.maxLength(organization.name(), 200), "name", "At most 200 characters.")
+                .check(Validation.currency(organization.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
+                .check(Validation.optionalCountry(organization.country()), "country", "Use a two-letter country code such as DE.")
+                .check(organization.timezone() == null || Validation.timezone(organization.timezone()), "timezone",
+                        "Choose a time zone such as Europe/Berlin.")
+                .check(organization.locale() == null || Validation.locale(organization.locale()), "locale",
+                        "Choose a language and region such as en-US.")
+                .throwIfAny();
+        return asOwner(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sec.create_organization(?, ?, ?, ?, ?)")) {
+                ps.setString(1, organization.name().strip());
+                ps.setString(2, organization.baseCurrency());
+                ps.setString(3, Validation.blankToNull(organization.country()));
+                ps.setString(4, organization.timezone());
+                ps.setString(5, organization.locale());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+        });
+    }
+
+    /** Adds a person to an organization (creating their login if the email is new); returns the user id. */
+    public UUID addPerson(UUID organizationId, NewPerson person) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(Validation.email(person.email()), "email", "Enter a valid email address.")
+                .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
+                .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
+                .check(person.role() != null, "role", "Choose a role.");
+        Passwords.check(errors, "password", person.initialPassword());
+        errors.throwIfAny();
+        String verifier = Passwords.scramVerifier(person.initialPassword());
+        return asOwner(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sec.add_member(?, ?, ?, ?, ?, ?, NULL)")) {
+                ps.setObject(1, organizationId);
+                ps.setString(2, person.email().strip());
+                ps.setString(3, person.firstName().strip());
+                ps.setString(4, person.lastName().strip());
+                ps.setString(5, person.role().databaseValue());
+                ps.setString(6, verifier);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+        });
+    }
+
+    public List<OrganizationSummary> listOrganizations() {
+        return asOwner(c -> {
+            List<OrganizationSummary> result = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT o.id, o.name, o.base_currency, o.created_at,
+                           (SELECT count(*) FROM sec.memberships m WHERE m.organization_id = o.id AND m.active)
+                      FROM app.organizations o ORDER BY lower(o.name), o.id""")) {
+                while (rs.next()) {
+                    result.add(new OrganizationSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getInt(5), rs.getObject(4, java.time.OffsetDateTime.class)));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Finds an organization by id or by exact name (case-insensitive). */
+    public Optional<UUID> findOrganization(String idOrName) {
+        return listOrganizations().stream()
+                .filter(o -> o.id().toString().equalsIgnoreCase(idOrName) || o.name().equalsIgnoreCase(idOrName.strip()))
+                .map(OrganizationSummary::id)
+                .findFirst();
+    }
+
+    private interface OwnerWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T asOwner(OwnerWork<T> work) {
+        try (Connection c = admin.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL ROLE \"" + roles.owner() + "\"");
+                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.workline.persistence.admin;
+
+import com.workline.persistence.common.ConcurrentEditException;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.numbering.DocumentKind;
+import com.workline.persistence.numbering.NumberFormatPattern;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** Reads and saves the settings of the current organization (owners and admins save). */
+public final class OrganizationSettingsService {
+    public static final int MAX_LOGO_BYTES = 1024 * 1024;
+    private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
+
+    private final PersonDatabase db;
+
+    public OrganizationSettingsService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    public OrganizationSettings load() {
+        return db.inTenant(session -> current(session).toSettings());
+    }
+
+    /**
+     * Saves the settings if nobody saved them since they were loaded ({@code settings.version()});
+     * otherwise throws {@link ConcurrentEditException} and changes nothing.
+     */
+    public OrganizationSettings save(OrganizationSettings settings) {
+        validate(settings);
+        return db.inTenant(session -> {
+            Boolean admin = session.createNativeQuery("SELECT sec.has_role('owner', 'admin')", Boolean.class)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(admin)) {
+                throw new WorklineException(Problem.NOT_ALLOWED,
+                        "Only owners and administrators can change the organization settings.");
+            }
+            Organization organization = current(session);
+            if (organization.version() != settings.version()) {
+                throw new ConcurrentEditException("organization settings");
+            }
+            organization.apply(normalised(settings));
+            session.flush();
+            return organization.toSettings();
+        });
+    }
+
+    private Organization current(Session session) {
+        Organization organization = session.find(Organization.class, db.currentTenant());
+        if (organization == null) {
+            throw new WorklineException(Problem.NO_MEMBERSHIP, "You are no longer a member of this organization.");
+        }
+        return organization;
+    }
+
+    static void validate(OrganizationSettings s) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(Validation.present(s.name()), "name", "Enter the organization's name.")
+                .check(Validation.maxLength(s.name(), 200), "name", "At most 200 characters.")
+                .check(Validation.maxLength(s.legalName(), 300), "legalName", "At most 300 characters.")
+                .check(Validation.maxLength(s.taxId(), 50), "taxId", "At most 50 characters.")
+                .check(Validation.currency(s.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
+                .check(Validation.timezone(s.timezone()), "timezone", "Choose a time zone such as Europe/Berlin.")
+                .check(Validation.locale(s.locale()), "locale", "Choose a language and region such as en-US.")
+                .check(Validation.optionalCountry(s.address().country()), "country", "Use a two-letter country code such as DE.")
+                .check(Validation.optionalEmail(s.email()), "email", "This is not an email address.")
+                .check(s.defaultPaymentTermsDays() >= 0 && s.defaultPaymentTermsDays() <= 365,
+                        "defaultPaymentTermsDays", "Between 0 and 365 days.")
+                .check(s.quoteValidityDays() >= 1 && s.quoteValidityDays() <= 365,
+                        "quoteValidityDays", "Between 1 and 365 days.")
+                .check(s.defaultTaxRate() != null && s.defaultTaxRate().signum() >= 0
+                                && s.defaultTaxRate().compareTo(BigDecimal.valueOf(100)) <= 0
+                                && s.defaultTaxRate().stripTrailingZeros().scale() <= 4,
+                        "defaultTaxRate", "A percentage from 0 to 100 with at most 4 decimals.")
+                .check(s.taxRoundingMode() != null, "taxRoundingMode", "Choose how tax is rounded.")
+                .check(Validation.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", "At most 2000 characters.")
+                .check(s.logo() == null || s.logo().length <= MAX_LOGO_BYTES, "logo", "The logo may be at most 1 MB.")
+                .check(s.logo() == null || LOGO_TYPES.contains(s.logoContentType()), "logo",
+                        "The logo must be a PNG, JPEG or GIF image.");
+        for (DocumentKind kind : DocumentKind.values()) {
+            String field = "numberFormat." + kind.databaseValue();
+            NumberFormatPattern.problem(s.numberFormats() == null ? null : s.numberFormats().of(kind))
+                    .ifPresent(message -> errors.check(false, field, message));
+        }
+        errors.throwIfAny();
+    }
+
+    private static OrganizationSettings normalised(OrganizationSettings s) {
+        PostalAddress a = s.address();
+        return new OrganizationSettings(s.id(), s.name().strip(), Validation.blankToNull(s.legalName()),
+                Validation.blankToNull(s.taxId()), s.baseCurrency(), s.timezone(), s.locale(),
+                new PostalAddress(Validation.blankToNull(a.line1()), Validation.blankToNull(a.line2()),
+                        Validation.blankToNull(a.city()), Validation.blankToNull(a.region()),
+                        Validation.blankToNull(a.postalCode()), Validation.blankToNull(a.country())),
+                Validation.blankToNull(s.email()), Validation.blankToNull(s.phone()), Validation.blankToNull(s.website()),
+                s.logo(), s.logo() == null ? null : s.logoContentType(), s.numberFormats(),
+                s.defaultPaymentTermsDays(), s.taxRoundingMode(), s.defaultTaxRate(), s.quoteValidityDays(),
+                Validation.blankToNull(s.invoiceFooter()), s.version());
+    }
+}

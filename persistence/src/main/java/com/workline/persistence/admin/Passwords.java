@@ -1,0 +1,32 @@
+package com.workline.persistence.admin;
+
+import com.workline.persistence.common.ValidationException;
+import org.postgresql.util.PasswordUtil;
+
+/**
+ * Password rules and SCRAM verifiers. The verifier (salted, iterated hash) is computed here on the
+ * client, so the plaintext password never reaches the server or its logs.
+ */
+public final class Passwords {
+    public static final int MINIMUM_LENGTH = 8;
+
+    private Passwords() {
+    }
+
+    public static String scramVerifier(char[] password) {
+        return PasswordUtil.encodeScramSha256(password);
+    }
+
+    /** Adds a field error when the password is too weak. */
+    public static void check(ValidationException.Collector errors, String field, char[] password) {
+        errors.check(password != null && password.length >= MINIMUM_LENGTH, field,
+                "Use at least " + MINIMUM_LENGTH + " characters.");
+        if (password != null && password.length >= MINIMUM_LENGTH) {
+            boolean allSame = true;
+            for (char c : password) {
+                allSame &= c == password[0];
+            }
+            errors.check(!allSame, field, "Use different characters, not one repeated.");
+        }
+    }
+}

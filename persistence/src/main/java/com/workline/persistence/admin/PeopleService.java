@@ -1,0 +1,97 @@
+package com.workline.persistence.admin;
+
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.PersonDatabase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The people of the current organization. Every change is a SECURITY DEFINER function that checks the
+ * caller's role itself, so these methods are safe even if a client skipped the UI's checks.
+ */
+public final class PeopleService {
+    private final PersonDatabase db;
+
+    public PeopleService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    public List<Member> list() {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        SELECT user_id, email, first_name, last_name, display_name, role, active, last_sign_in_at
+                          FROM sec.organization_members
+                         WHERE organization_id = sec.current_tenant()
+                         ORDER BY lower(last_name), lower(first_name), user_id""", Object[].class)
+                .getResultList().stream()
+                .map(row -> new Member((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        (String) row[4], Role.fromDatabase((String) row[5]), (Boolean) row[6],
+                        toOffsetDateTime(row[7])))
+                .toList());
+    }
+
+    /** Adds a person; returns their user id. An existing account (same email) is added as it is. */
+    public UUID add(NewPerson person) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(Validation.email(person.email()), "email", "Enter a valid email address.")
+                .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
+                .check(Validation.maxLength(person.firstName(), 100), "firstName", "At most 100 characters.")
+                .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
+                .check(Validation.maxLength(person.lastName(), 100), "lastName", "At most 100 characters.")
+                .check(person.role() != null, "role", "Choose a role.");
+        Passwords.check(errors, "initialPassword", person.initialPassword());
+        errors.throwIfAny();
+        String verifier = Passwords.scramVerifier(person.initialPassword());
+        return db.inTenant(session -> session.createNativeQuery(
+                        "SELECT sec.create_user(:email, :first, :last, :role, :verifier)", UUID.class)
+                .setParameter("email", person.email().strip())
+                .setParameter("first", person.firstName().strip())
+                .setParameter("last", person.lastName().strip())
+                .setParameter("role", person.role().databaseValue())
+                .setParameter("verifier", verifier)
+                .getSingleResult());
+    }
+
+    public void changeRole(UUID userId, Role role) {
+        call("SELECT sec.set_member_role(:user, :arg)::text", userId, role.databaseValue());
+    }
+
+    public void deactivate(UUID userId) {
+        call("SELECT sec.set_member_active(:user, :arg)::text", userId, false);
+    }
+
+    public void reactivate(UUID userId) {
+        call("SELECT sec.set_member_active(:user, :arg)::text", userId, true);
+    }
+
+    public void resetPassword(UUID userId, char[] newPassword) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Passwords.check(errors, "newPassword", newPassword);
+        errors.throwIfAny();
+        call("SELECT sec.reset_password(:user, :arg)::text", userId, Passwords.scramVerifier(newPassword));
+    }
+
+    private void call(String sql, UUID userId, Object argument) {
+        db.inTenant(session -> session.createNativeQuery(sql, String.class)
+                .setParameter("user", userId)
+                .setParameter("arg", argument)
+                .getSingleResult());
+    }
+
+    static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
+    }
+}

@@ -1,0 +1,79 @@
+package com.workline.persistence.admin;
+
+import com.workline.persistence.common.ConcurrentEditException;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.Connections;
+import com.workline.persistence.db.PersonDatabase;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** The signed-in person's own profile and password. */
+public final class ProfileService {
+    private final PersonDatabase db;
+
+    public ProfileService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    public Profile load() {
+        return db.inTenant(session -> me(session).toProfile());
+    }
+
+    public Profile save(Profile profile) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(Validation.present(profile.firstName()), "firstName", "Enter your first name.")
+                .check(Validation.maxLength(profile.firstName(), 100), "firstName", "At most 100 characters.")
+                .check(Validation.present(profile.lastName()), "lastName", "Enter your last name.")
+                .check(Validation.maxLength(profile.lastName(), 100), "lastName", "At most 100 characters.")
+                .check(Validation.maxLength(profile.displayName(), 200), "displayName", "At most 200 characters.")
+                .check(Validation.maxLength(profile.phone(), 50), "phone", "At most 50 characters.")
+                .check(profile.locale() == null || profile.locale().isBlank() || Validation.locale(profile.locale()),
+                        "locale", "Choose a language and region such as en-US.")
+                .throwIfAny();
+        return db.inTenant(session -> {
+            UserAccount account = me(session);
+            if (account.version() != profile.version()) {
+                throw new ConcurrentEditException("profile");
+            }
+            account.apply(new Profile(profile.userId(), profile.email(), profile.firstName().strip(),
+                    profile.lastName().strip(), Validation.blankToNull(profile.displayName()),
+                    Validation.blankToNull(profile.phone()), Validation.blankToNull(profile.locale()), profile.version()));
+            session.flush();
+            return account.toProfile();
+        });
+    }
+
+    /** Checks the current password with a fresh sign-in, then stores the new one as a SCRAM verifier. */
+    public void changePassword(char[] currentPassword, char[] newPassword) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(currentPassword != null && currentPassword.length > 0, "currentPassword", "Enter your current password.");
+        Passwords.check(errors, "newPassword", newPassword);
+        errors.throwIfAny();
+        try (Connection ignored = Connections.dataSource(db.server(), db.login(), currentPassword).getConnection()) {
+            // signed in: the current password is right
+        } catch (SQLException e) {
+            if ("28P01".equals(e.getSQLState())) {
+                new ValidationException.Collector()
+                        .check(false, "currentPassword", "Your current password is not correct.").throwIfAny();
+            }
+            throw com.workline.persistence.db.DatabaseErrors.connecting(e, db.server());
+        }
+        String verifier = Passwords.scramVerifier(newPassword);
+        db.inTenant(session -> session.createNativeQuery("SELECT sec.change_own_password(:v)::text", String.class)
+                .setParameter("v", verifier).getSingleResult());
+        db.passwordChanged(newPassword);
+    }
+
+    private static UserAccount me(Session session) {
+        UUID id = session.createNativeQuery("SELECT sec.current_user_id()", UUID.class).getSingleResult();
+        if (id == null) {
+            throw new WorklineException(Problem.ACCOUNT_DEACTIVATED, "Your account is no longer active.");
+        }
+        return session.find(UserAccount.class, id);
+    }
+}

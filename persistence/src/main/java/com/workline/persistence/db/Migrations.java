@@ -1,0 +1,93 @@
+package com.workline.persistence.db;
+
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.WorklineException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Flyway, acting as the owner role: connected as a superuser or as a login that may SET ROLE to the
+ * owner, every migration runs after {@code SET ROLE <owner>}, so the owner owns every object.
+ */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    public static MigrationReport migrate(DataSource admin, RoleNames roles) {
+        requireInitialised(admin, roles);
+        Flyway flyway = configure(admin, roles);
+        Integer before = currentVersion(flyway);
+        try {
+            MigrateResult result = flyway.migrate();
+            Integer after = currentVersion(flyway);
+            return new MigrationReport(before, after == null ? 0 : after, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            throw new WorklineException(Problem.UNEXPECTED, "The migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The version the database is at, or empty before the first migration. */
+    public static Optional<Integer> installedVersion(DataSource admin, RoleNames roles) {
+        return Optional.ofNullable(currentVersion(configure(admin, roles)));
+    }
+
+    private static Flyway configure(DataSource admin, RoleNames roles) {
+        return Flyway.configure()
+                .dataSource(admin)
+                .locations("classpath:db/migration")
+                .defaultSchema("flyway")
+                .createSchemas(true)
+                .initSql("SET ROLE \"" + roles.owner() + "\"")
+                .placeholders(Map.of(
+                        "owner_role", roles.owner(),
+                        "person_role", roles.person(),
+                        "role_prefix", roles.prefix()))
+                .validateMigrationNaming(true)
+                .loggers("slf4j")
+                .load();
+    }
+
+    private static Integer currentVersion(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null ? null : Integer.valueOf(current.getVersion().getVersion());
+    }
+
+    private static void requireInitialised(DataSource admin, RoleNames roles) {
+        try (Connection c = admin.getConnection()) {
+            Optional<String> prefix = recordedPrefix(c);
+            if (prefix.isEmpty()) {
+                throw new WorklineException(Problem.SERVER_NOT_INITIALISED,
+                        "This database has not been prepared for Workline yet; run 'workline admin init-server' first.");
+            }
+            if (!prefix.get().equals(roles.prefix())) {
+                throw new WorklineException(Problem.INVALID_INPUT, "This database uses role prefix '" + prefix.get()
+                        + "', not '" + roles.prefix() + "'; pass --role-prefix " + prefix.get());
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    static Optional<String> recordedPrefix(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT to_regclass('meta.installation') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return Optional.empty();
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT role_prefix FROM meta.installation")) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+}

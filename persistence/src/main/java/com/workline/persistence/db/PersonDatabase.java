@@ -1,0 +1,172 @@
+package com.workline.persistence.db;
+
+import com.workline.persistence.admin.Organization;
+import com.workline.persistence.admin.UserAccount;
+import com.workline.persistence.numbering.NumberSeries;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The data access of one signed-in person: a HikariCP pool opened with their own PostgreSQL credentials
+ * and a Hibernate SessionFactory on it (schema validation only, never DDL).
+ *
+ * <p>Every unit of work is one short transaction that starts with
+ * {@code set_config('app.tenant_id', ?, true)}: transaction-local, so a pooled connection never
+ * carries a tenant to its next borrower. The database verifies the selector (sec.current_tenant);
+ * Hibernate's {@code @TenantId} is defence in depth and fills organization_id on insert.
+ */
+public final class PersonDatabase implements AutoCloseable {
+    /** Selects no organization: used until the person has chosen one. */
+    static final UUID NO_TENANT = new UUID(0L, 0L);
+
+    /** Entities mapped for the person's sessions; each business area adds its own. */
+    private static final List<Class<?>> ENTITIES = List.of(Organization.class, UserAccount.class, NumberSeries.class);
+
+    private final ServerAddress server;
+    private final String login;
+    private final HikariDataSource pool;
+    private final SessionFactory sessionFactory;
+    private final AtomicReference<UUID> tenant = new AtomicReference<>(NO_TENANT);
+
+    private PersonDatabase(ServerAddress server, String login, HikariDataSource pool) {
+        this.server = server;
+        this.login = login;
+        this.pool = pool;
+        this.sessionFactory = buildSessionFactory(pool, tenant);
+    }
+
+    public static PersonDatabase open(ServerAddress server, String login, char[] password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("workline");
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(login);
+        config.setPassword(new String(password));
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(1, poolSize));
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", Connections.APPLICATION_NAME);
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new PersonDatabase(server, login, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw DatabaseErrors.connecting(e, server);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(HikariDataSource pool, AtomicReference<UUID> tenant) {
+        CurrentTenantIdentifierResolver<UUID> resolver = new CurrentTenantIdentifierResolver<>() {
+            @Override
+            public UUID resolveCurrentTenantIdentifier() {
+                return tenant.get();
+            }
+
+            @Override
+            public boolean validateExistingCurrentSessions() {
+                return false;
+            }
+        };
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .applySetting(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver)
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.GENERATE_STATISTICS, true)
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            ENTITIES.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    /** The organization the following work runs in (the client may switch it at any time). */
+    public void selectTenant(UUID organizationId) {
+        tenant.set(Objects.requireNonNull(organizationId));
+    }
+
+    public UUID currentTenant() {
+        UUID t = tenant.get();
+        return NO_TENANT.equals(t) ? null : t;
+    }
+
+    /** Runs {@code work} in one transaction of the current tenant; commits, or rolls back on failure. */
+    public <T> T inTenant(Function<Session, T> work) {
+        UUID t = tenant.get();
+        try (Session session = sessionFactory.withOptions().tenantIdentifier(t).openSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                session.doWork(connection -> {
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                        ps.setString(1, t.toString());
+                        ps.execute();
+                    }
+                });
+                T result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw DatabaseErrors.translate(e);
+            }
+        }
+    }
+
+    /** New connections of the pool sign in with the new password (existing ones stay signed in). */
+    public void passwordChanged(char[] newPassword) {
+        pool.getHikariConfigMXBean().setPassword(new String(newPassword));
+    }
+
+    public ServerAddress server() {
+        return server;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    /** Hibernate statistics, for tests that assert how many statements a screen's query costs. */
+    public org.hibernate.stat.Statistics statistics() {
+        return sessionFactory.getStatistics();
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.workline.persistence.numbering;
+
+import com.workline.persistence.admin.Organization;
+import com.workline.persistence.db.PersonDatabase;
+import org.hibernate.Session;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Gapless document numbers per organization, kind and year. A document takes its number with
+ * {@link #take(Session, DocumentKind, LocalDate)} inside the transaction that issues it: if that
+ * transaction rolls back, the number is given back and the next document gets it.
+ */
+public final class NumberSeriesService {
+    private final PersonDatabase db;
+
+    public NumberSeriesService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    /** Takes the next number in its own transaction (dated today in the organization's time zone). */
+    public DocumentNumber next(DocumentKind kind) {
+        return db.inTenant(session -> take(session, kind, null));
+    }
+
+    public List<NumberSeries> list() {
+        return db.inTenant(session -> session.createSelectionQuery(
+                "from NumberSeries order by kind, year", NumberSeries.class).getResultList());
+    }
+
+    /**
+     * Takes the next number inside the caller's transaction.
+     *
+     * @param issueDate the document's date (chooses the year); {@code null} for today in the organization's zone
+     */
+    public static DocumentNumber take(Session session, DocumentKind kind, LocalDate issueDate) {
+        Organization organization = session.find(Organization.class,
+                session.createNativeQuery("SELECT sec.current_tenant()", java.util.UUID.class).getSingleResult());
+        if (organization == null) {
+            throw new com.workline.persistence.common.WorklineException(
+                    com.workline.persistence.common.Problem.NO_MEMBERSHIP, "No organization is selected.");
+        }
+        String format = organization.numberFormats().of(kind);
+        LocalDate date = issueDate != null ? issueDate : LocalDate.now(ZoneId.of(timezoneOf(session)));
+        int seriesYear = NumberFormatPattern.usesYear(format) ? date.getYear() : 0;
+        Long value = session.createNativeQuery("SELECT sec.take_next_number(:kind, :year)", Long.class)
+                .setParameter("kind", kind.databaseValue())
+                .setParameter("year", seriesYear)
+                .getSingleResult();
+        return new DocumentNumber(kind, seriesYear, value, NumberFormatPattern.format(format, date.getYear(), value));
+    }
+
+    private static String timezoneOf(Session session) {
+        return session.createNativeQuery(
+                "SELECT timezone FROM app.organizations WHERE id = sec.current_tenant()", String.class).getSingleResult();
+    }
+}

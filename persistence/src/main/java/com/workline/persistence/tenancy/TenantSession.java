@@ -1,0 +1,44 @@
+package com.workline.persistence.tenancy;
+
+import com.workline.persistence.admin.OrganizationSettingsService;
+import com.workline.persistence.admin.PeopleService;
+import com.workline.persistence.admin.ProfileService;
+import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.numbering.NumberSeriesService;
+
+/** A signed-in person working in one organization: the entry point to the services the screens call. */
+public final class TenantSession {
+    private final PersonDatabase db;
+    private final SignedInPerson person;
+    private final OrganizationChoice organization;
+
+    TenantSession(PersonDatabase db, SignedInPerson person, OrganizationChoice organization) {
+        this.db = db;
+        this.person = person;
+        this.organization = organization;
+    }
+
+    public SignedInPerson person() {
+        return person;
+    }
+
+    public OrganizationChoice organization() {
+        return organization;
+    }
+
+    public OrganizationSettingsService organizationSettings() {
+        return new OrganizationSettingsService(db);
+    }
+
+    public PeopleService people() {
+        return new PeopleService(db);
+    }
+
+    public ProfileService profile() {
+        return new ProfileService(db);
+    }
+
+    public NumberSeriesService numberSeries() {
+        return new NumberSeriesService(db);
+    }
+}
