@@ -1,0 +1,225 @@
+package com.workline.persistence.db;
+
+import com.workline.persistence.testing.Sql;
+import com.workline.persistence.testing.TenantTables;
+import com.workline.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema rules of ARCHITECTURE §2–3, read from the PostgreSQL catalog so that every table, index,
+ * foreign key and function a later migration adds is checked without editing this test.
+ */
+@DisplayName("Catalog rules")
+class CatalogRulesTest {
+    private static final String[] SCHEMAS = TenantTables.SCHEMAS.toArray(new String[0]);
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.get();
+        java.util.UUID org = db.newOrganization("Catalog");
+        db.newPerson(org, com.workline.persistence.admin.Role.OWNER);
+        db.newPerson(org, com.workline.persistence.admin.Role.VIEWER);
+    }
+
+    private static List<String> names(String sql, Object... params) throws SQLException {
+        return Sql.rows(db.superuser(), sql, params).stream().map(r -> String.valueOf(r.get(0))).toList();
+    }
+
+    @Test
+    @DisplayName("every table in Workline's schemas has row-level security enabled and forced")
+    void rlsEnabledAndForced() throws SQLException {
+        assertThat(TenantTables.all(db.superuser())).contains("app.organizations", "sec.memberships", "audit.audit_log");
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+                   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""", (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every tenant table has organization_id NOT NULL and first in its primary key")
+    void organizationIdLeadsPrimaryKey() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id'
+                  LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+                   AND (NOT a.attnotnull OR i.indrelid IS NULL OR i.indkey[0] <> a.attnum)""", (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every unique index on a tenant table includes organization_id")
+    void uniqueIndexesIncludeOrganization() throws SQLException {
+        assertThat(names("""
+                SELECT ic.relname FROM pg_index i
+                  JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_class ic ON ic.oid = i.indexrelid
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id'
+                 WHERE i.indisunique AND n.nspname = ANY (?) AND NOT (a.attnum = ANY (i.indkey::int2[]))""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every composite index on a tenant table starts with organization_id")
+    void compositeIndexesStartWithOrganization() throws SQLException {
+        assertThat(names("""
+                SELECT ic.relname FROM pg_index i
+                  JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_class ic ON ic.oid = i.indexrelid
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id'
+                 WHERE n.nspname = ANY (?) AND i.indnatts > 1 AND i.indkey[0] <> a.attnum""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every foreign key between tenant tables includes organization_id on both sides")
+    void foreignKeysBetweenTenantTablesAreComposite() throws SQLException {
+        assertThat(names("""
+                SELECT con.conname FROM pg_constraint con
+                  JOIN pg_class src ON src.oid = con.conrelid JOIN pg_namespace sn ON sn.oid = src.relnamespace
+                  JOIN pg_attribute sa ON sa.attrelid = src.oid AND sa.attname = 'organization_id'
+                  JOIN pg_class dst ON dst.oid = con.confrelid
+                  JOIN pg_attribute da ON da.attrelid = dst.oid AND da.attname = 'organization_id'
+                 WHERE con.contype = 'f' AND sn.nspname = ANY (?)
+                   AND NOT (sa.attnum = ANY (con.conkey) AND da.attnum = ANY (con.confkey))""",
+                (Object) SCHEMAS)).isEmpty();
+        // Foreign keys to the organizations root use organization_id itself.
+        assertThat(names("""
+                SELECT con.conname FROM pg_constraint con
+                  JOIN pg_class src ON src.oid = con.conrelid JOIN pg_namespace sn ON sn.oid = src.relnamespace
+                  JOIN pg_attribute sa ON sa.attrelid = src.oid AND sa.attname = 'organization_id'
+                 WHERE con.contype = 'f' AND sn.nspname = ANY (?)
+                   AND con.confrelid = 'app.organizations'::regclass AND NOT (sa.attnum = ANY (con.conkey))""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every tenant table has a policy that compares organization_id with sec.current_tenant()")
+    void tenantPolicies() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+                   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id')
+                   AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polpermissive
+                                     AND pg_get_expr(p.polqual, p.polrelid) LIKE '%organization_id = ( SELECT sec.current_tenant()%'
+                                     AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%organization_id = ( SELECT sec.current_tenant()%')""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every table in Workline's schemas except the audit log itself has the audit trigger")
+    void auditTriggerEverywhere() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND c.oid <> 'audit.audit_log'::regclass
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+                                     AND t.tgfoid = 'audit.record_change()'::regprocedure)""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("runtime roles are not superuser, not BYPASSRLS, cannot create roles or databases")
+    void runtimeRolesUnprivileged() throws SQLException {
+        assertThat(names("SELECT r.rolname FROM pg_roles r WHERE r.oid IN " + runtimeRoles()
+                + " AND (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication)")).isEmpty();
+        assertThat(names("SELECT r.rolname FROM pg_roles r WHERE r.oid IN " + runtimeRoles()))
+                .as("the person group and the test organizations' people").hasSizeGreaterThan(2);
+    }
+
+    /**
+     * The person group and its members (every person login), as a SQL set of role oids. The owner role
+     * appears in pg_auth_members too on PostgreSQL 16+, as the group's creator (ADMIN, no INHERIT, no SET).
+     */
+    private static String runtimeRoles() {
+        String group = "'" + db.roles().person() + "'::regrole";
+        return "(SELECT " + group + "::oid UNION SELECT member FROM pg_auth_members WHERE roleid = " + group
+                + " AND member <> '" + db.roles().owner() + "'::regrole)";
+    }
+
+    @Test
+    @DisplayName("runtime roles own nothing: no schema, relation, function, type or database")
+    void runtimeRolesOwnNothing() throws SQLException {
+        String runtime = runtimeRoles();
+        assertThat(names("SELECT relname FROM pg_class WHERE relowner IN " + runtime
+                + " UNION ALL SELECT proname FROM pg_proc WHERE proowner IN " + runtime
+                + " UNION ALL SELECT nspname FROM pg_namespace WHERE nspowner IN " + runtime
+                + " UNION ALL SELECT typname FROM pg_type WHERE typowner IN " + runtime
+                + " UNION ALL SELECT datname FROM pg_database WHERE datdba IN " + runtime)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("no Workline object is owned by a superuser; the owner role owns them all")
+    void ownerOwnsEverything() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname IN ('app', 'sec', 'audit', 'meta', 'flyway') AND c.relowner <> ?::regrole
+                UNION ALL
+                SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname IN ('app', 'sec', 'audit') AND p.proowner <> ?::regrole
+                UNION ALL
+                SELECT nspname FROM pg_namespace WHERE nspname IN ('app', 'sec', 'audit', 'meta', 'flyway')
+                   AND nspowner <> ?::regrole""", db.roles().owner(), db.roles().owner(), db.roles().owner())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the owner role cannot log in")
+    void ownerCannotLogIn() throws SQLException {
+        assertThat(Sql.value(db.superuser(), "SELECT rolcanlogin FROM pg_roles WHERE rolname = ?", db.roles().owner())).isEqualTo(false);
+        assertThat(Sql.value(db.superuser(), "SELECT rolcanlogin FROM pg_roles WHERE rolname = ?", db.roles().person())).isEqualTo(false);
+    }
+
+    @Test
+    @DisplayName("every SECURITY DEFINER function pins search_path and is not executable by PUBLIC")
+    void definerFunctionsPinnedAndPrivate() throws SQLException {
+        assertThat(Sql.count(db.superuser().getConnection(), """
+                SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE p.prosecdef AND n.nspname IN ('app', 'sec', 'audit')""")).isGreaterThan(10);
+        assertThat(names("""
+                SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                   AND NOT EXISTS (SELECT 1 FROM unnest(coalesce(p.proconfig, '{}')) cfg WHERE cfg LIKE 'search_path=%')""")).isEmpty();
+        assertThat(names("""
+                SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                   AND has_function_privilege('public', p.oid, 'EXECUTE')""")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("views in Workline's schemas are security_invoker")
+    void viewsAreSecurityInvoker() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
+                   AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)""", (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the person group has no write grant on the audit log, memberships or users' identity columns")
+    void noDirectWritesToSecurityData() throws SQLException {
+        String person = db.roles().person();
+        assertThat(Sql.rows(db.superuser(), """
+                SELECT has_table_privilege(?, 'audit.audit_log', 'INSERT, UPDATE, DELETE, TRUNCATE'),
+                       has_table_privilege(?, 'sec.memberships', 'INSERT, UPDATE, DELETE, TRUNCATE'),
+                       has_column_privilege(?, 'sec.users', 'login', 'UPDATE'),
+                       has_column_privilege(?, 'sec.users', 'status', 'UPDATE'),
+                       has_table_privilege(?, 'app.number_series', 'INSERT, UPDATE, DELETE')""",
+                person, person, person, person, person))
+                .containsExactly(List.of(false, false, false, false, false));
+    }
+
+    @Test
+    @DisplayName("money-like columns are numeric and timestamps are timestamptz")
+    void columnTypes() throws SQLException {
+        assertThat(names("""
+                SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns
+                 WHERE table_schema = ANY (?) AND data_type IN ('real', 'double precision', 'money',
+                       'timestamp without time zone')""", (Object) SCHEMAS)).isEmpty();
+    }
+}
