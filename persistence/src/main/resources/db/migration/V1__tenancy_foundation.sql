@@ -258,6 +258,9 @@ BEGIN
   END IF;
   SELECT id INTO v_user_id FROM sec.users WHERE lower(email) = lower(btrim(p_email));
   IF v_user_id IS NULL THEN
+    IF p_password_verifier IS NULL THEN
+      RAISE EXCEPTION 'This person has no Workline account yet: enter an initial password.' USING ERRCODE = 'WL006';
+    END IF;
     PERFORM sec.require_scram(p_password_verifier);
     v_login := sec.login_for_email(p_email);
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', v_login, p_password_verifier, '${person_role}');

@@ -5,4 +5,8 @@ package com.workline.persistence.admin;
  * on this machine; it never travels to the server. It is ignored when the email already has an account.
  */
 public record NewPerson(String email, String firstName, String lastName, Role role, char[] initialPassword) {
+
+    static boolean hasPassword(NewPerson person) {
+        return person.initialPassword() != null && person.initialPassword().length > 0;
+    }
 }

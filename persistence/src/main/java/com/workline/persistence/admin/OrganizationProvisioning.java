@@ -61,9 +61,12 @@ public final class OrganizationProvisioning {
                 .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
                 .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
                 .check(person.role() != null, "role", "Choose a role.");
-        Passwords.check(errors, "password", person.initialPassword());
+        if (NewPerson.hasPassword(person)) {
+            Passwords.check(errors, "password", person.initialPassword());
+        }
         errors.throwIfAny();
-        String verifier = Passwords.scramVerifier(person.initialPassword());
+        // No password: fine for someone who already has an account; the server refuses it for a new one.
+        String verifier = NewPerson.hasPassword(person) ? Passwords.scramVerifier(person.initialPassword()) : null;
         return asOwner(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT sec.add_member(?, ?, ?, ?, ?, ?, NULL)")) {
                 ps.setObject(1, organizationId);

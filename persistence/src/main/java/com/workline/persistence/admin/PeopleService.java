@@ -40,9 +40,12 @@ public final class PeopleService {
                 .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
                 .check(Validation.maxLength(person.lastName(), 100), "lastName", "At most 100 characters.")
                 .check(person.role() != null, "role", "Choose a role.");
-        Passwords.check(errors, "initialPassword", person.initialPassword());
+        if (NewPerson.hasPassword(person)) {
+            Passwords.check(errors, "initialPassword", person.initialPassword());
+        }
         errors.throwIfAny();
-        String verifier = Passwords.scramVerifier(person.initialPassword());
+        // No password: fine for someone who already has an account; the server refuses it for a new one.
+        String verifier = NewPerson.hasPassword(person) ? Passwords.scramVerifier(person.initialPassword()) : null;
         return db.inTenant(session -> session.createNativeQuery(
                         "SELECT sec.create_user(:email, :first, :last, :role, :verifier)", UUID.class)
                 .setParameter("email", person.email().strip())
