@@ -77,7 +77,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path passwordFile = home.resolve("superuser.password");
             FileChannel channel = FileChannel.open(home.resolve("server.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+                lock = null;
+            }
             Path binaries = PostgresBinaries.extracted();
             if (lock == null) {
                 channel.close();
