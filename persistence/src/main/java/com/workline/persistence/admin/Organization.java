@@ -123,8 +123,4 @@ public class Organization {
     public int version() {
         return version;
     }
-
-    public NumberFormats numberFormats() {
-        return toSettings().numberFormats();
-    }
 }

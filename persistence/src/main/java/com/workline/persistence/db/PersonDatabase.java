@@ -1,8 +1,5 @@
 package com.workline.persistence.db;
 
-import com.workline.persistence.admin.Organization;
-import com.workline.persistence.admin.UserAccount;
-import com.workline.persistence.numbering.NumberSeries;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.Session;
@@ -34,23 +31,25 @@ public final class PersonDatabase implements AutoCloseable {
     /** Selects no organization: used until the person has chosen one. */
     static final UUID NO_TENANT = new UUID(0L, 0L);
 
-    /** Entities mapped for the person's sessions; each business area adds its own. */
-    private static final List<Class<?>> ENTITIES = List.of(Organization.class, UserAccount.class, NumberSeries.class);
-
     private final ServerAddress server;
     private final String login;
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;
     private final AtomicReference<UUID> tenant = new AtomicReference<>(NO_TENANT);
 
-    private PersonDatabase(ServerAddress server, String login, HikariDataSource pool) {
+    private PersonDatabase(ServerAddress server, String login, HikariDataSource pool, List<Class<?>> entities) {
         this.server = server;
         this.login = login;
         this.pool = pool;
-        this.sessionFactory = buildSessionFactory(pool, tenant);
+        this.sessionFactory = buildSessionFactory(pool, tenant, entities);
     }
 
-    public static PersonDatabase open(ServerAddress server, String login, char[] password, int poolSize) {
+    /**
+     * Opens a pool with the person's credentials and a SessionFactory mapping {@code entities}
+     * (the composition root lists every business area's entities, see tenancy.MappedEntities).
+     */
+    public static PersonDatabase open(ServerAddress server, String login, char[] password, int poolSize,
+                                      List<Class<?>> entities) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("workline");
         config.setJdbcUrl(server.jdbcUrl());
@@ -65,14 +64,15 @@ public final class PersonDatabase implements AutoCloseable {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new PersonDatabase(server, login, pool);
+            return new PersonDatabase(server, login, pool, entities);
         } catch (RuntimeException e) {
             pool.close();
             throw DatabaseErrors.connecting(e, server);
         }
     }
 
-    private static SessionFactory buildSessionFactory(HikariDataSource pool, AtomicReference<UUID> tenant) {
+    private static SessionFactory buildSessionFactory(HikariDataSource pool, AtomicReference<UUID> tenant,
+                                                      List<Class<?>> entities) {
         CurrentTenantIdentifierResolver<UUID> resolver = new CurrentTenantIdentifierResolver<>() {
             @Override
             public UUID resolveCurrentTenantIdentifier() {
@@ -97,7 +97,7 @@ public final class PersonDatabase implements AutoCloseable {
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            ENTITIES.forEach(sources::addAnnotatedClass);
+            entities.forEach(sources::addAnnotatedClass);
             return sources.buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);

@@ -1,6 +1,5 @@
 package com.workline.persistence.numbering;
 
-import com.workline.persistence.admin.Organization;
 import com.workline.persistence.db.PersonDatabase;
 import org.hibernate.Session;
 
@@ -36,24 +35,19 @@ public final class NumberSeriesService {
      * @param issueDate the document's date (chooses the year); {@code null} for today in the organization's zone
      */
     public static DocumentNumber take(Session session, DocumentKind kind, LocalDate issueDate) {
-        Organization organization = session.find(Organization.class,
-                session.createNativeQuery("SELECT sec.current_tenant()", java.util.UUID.class).getSingleResult());
-        if (organization == null) {
-            throw new com.workline.persistence.common.WorklineException(
-                    com.workline.persistence.common.Problem.NO_MEMBERSHIP, "No organization is selected.");
-        }
-        String format = organization.numberFormats().of(kind);
-        LocalDate date = issueDate != null ? issueDate : LocalDate.now(ZoneId.of(timezoneOf(session)));
+        // The column name comes from the enum, never from input.
+        Object[] settings = session.createNativeQuery("SELECT " + kind.databaseValue() + "_number_format, timezone"
+                + " FROM app.organizations WHERE id = sec.current_tenant()", Object[].class).getResultStream()
+                .findFirst().orElseThrow(() -> new com.workline.persistence.common.WorklineException(
+                        com.workline.persistence.common.Problem.NO_MEMBERSHIP,
+                        "No organization is selected, or you are not an active member of it."));
+        String format = (String) settings[0];
+        LocalDate date = issueDate != null ? issueDate : LocalDate.now(ZoneId.of((String) settings[1]));
         int seriesYear = NumberFormatPattern.usesYear(format) ? date.getYear() : 0;
         Long value = session.createNativeQuery("SELECT sec.take_next_number(:kind, :year)", Long.class)
                 .setParameter("kind", kind.databaseValue())
                 .setParameter("year", seriesYear)
                 .getSingleResult();
         return new DocumentNumber(kind, seriesYear, value, NumberFormatPattern.format(format, date.getYear(), value));
-    }
-
-    private static String timezoneOf(Session session) {
-        return session.createNativeQuery(
-                "SELECT timezone FROM app.organizations WHERE id = sec.current_tenant()", String.class).getSingleResult();
     }
 }

@@ -54,7 +54,7 @@ public final class SignInService {
         } catch (SQLException e) {
             throw DatabaseErrors.connecting(e, server);
         }
-        PersonDatabase db = PersonDatabase.open(server, login, password, poolSize);
+        PersonDatabase db = PersonDatabase.open(server, login, password, poolSize, MappedEntities.ALL);
         return new SignedInPerson(db, email.strip(), userId, organizations);
     }
 

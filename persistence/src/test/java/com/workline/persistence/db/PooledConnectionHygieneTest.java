@@ -28,7 +28,7 @@ class PooledConnectionHygieneTest {
         db.provisioning().addPerson(orgB, new com.workline.persistence.admin.NewPerson(person.email(), "Test", "Admin",
                 Role.ADMIN, TestDatabase.PASSWORD.toCharArray()));
 
-        try (PersonDatabase pool = PersonDatabase.open(db.server(), person.login(), person.password().toCharArray(), 1)) {
+        try (PersonDatabase pool = PersonDatabase.open(db.server(), person.login(), person.password().toCharArray(), 1, com.workline.persistence.tenancy.MappedEntities.ALL)) {
             pool.selectTenant(orgA);
             int[] backendPid = new int[1];
             assertThatThrownBy(() -> pool.inTenant(s -> {

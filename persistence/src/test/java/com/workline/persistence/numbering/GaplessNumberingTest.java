@@ -30,7 +30,7 @@ class GaplessNumberingTest {
         TestPerson clerk = db.newPerson(org, Role.EMPLOYEE);
         int threads = 10;
         int perThread = 5;
-        try (PersonDatabase pool = PersonDatabase.open(db.server(), clerk.login(), clerk.password().toCharArray(), threads)) {
+        try (PersonDatabase pool = PersonDatabase.open(db.server(), clerk.login(), clerk.password().toCharArray(), threads, com.workline.persistence.tenancy.MappedEntities.ALL)) {
             pool.selectTenant(org);
             NumberSeriesService numbers = new NumberSeriesService(pool);
             ExecutorService executor = Executors.newFixedThreadPool(threads);

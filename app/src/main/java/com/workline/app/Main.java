@@ -1,0 +1,63 @@
+package com.workline.app;
+
+import com.workline.app.admin.AdminCommand;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code workline} command. The desktop client arrives with its own issue; today it hosts {@code admin}. */
+@Command(name = "workline", mixinStandardHelpOptions = true, versionProvider = ClientVersion.Provider.class,
+        description = "Workline: CRM, quoting, production, time tracking and invoicing for small and medium companies.",
+        subcommands = {AdminCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    private final Environment environment;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public Main(Environment environment) {
+        this.environment = environment;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with plain-language error reporting and exit codes (0 ok, 1 failed, 2 usage). */
+    public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (failure instanceof ValidationException invalid) {
+                e.println("error: " + String.join(System.lineSeparator() + "       ",
+                        invalid.fieldErrors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).toList()));
+            } else if (failure instanceof WorklineException || failure instanceof IllegalArgumentException
+                    || failure instanceof IllegalStateException) {
+                e.println("error: " + failure.getMessage());
+            } else {
+                e.println("error: unexpected failure: " + failure);
+                failure.printStackTrace(e);
+            }
+            e.flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = commandLine(Environment.system(), out, err).execute(args);
+        System.exit(exitCode);
+    }
+}

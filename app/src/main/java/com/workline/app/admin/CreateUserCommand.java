@@ -1,0 +1,63 @@
+package com.workline.app.admin;
+
+import com.workline.persistence.admin.NewPerson;
+import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.admin.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+@Command(name = "create-user", mixinStandardHelpOptions = true,
+        description = {
+                "Add a person to an organization with a role. A new person gets a PostgreSQL login named opaquely after",
+                "their email; the password comes from WORKLINE_USER_PASSWORD or a prompt (never a flag) and reaches the",
+                "server only as a SCRAM verifier. A person who already has an account keeps their password."},
+        footerHeading = "%nExample:%n",
+        footer = "  workline admin create-user --org \"Acme Tools\" --email anna@acme.example --first-name Anna --last-name Berg --role owner")
+final class CreateUserCommand implements Callable<Integer> {
+    @ParentCommand
+    AdminCommand admin;
+    @Mixin
+    DatabaseOptions database;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--org", required = true, description = "Organization id or exact name.")
+    String organization;
+    @Option(names = "--email", required = true, description = "The person's email: what they type to sign in.")
+    String email;
+    @Option(names = "--first-name", required = true)
+    String firstName;
+    @Option(names = "--last-name", required = true)
+    String lastName;
+    @Option(names = "--role", defaultValue = "employee",
+            description = "owner, admin, manager, employee or viewer. Default: ${DEFAULT-VALUE}.")
+    String role;
+
+    @Override
+    public Integer call() {
+        Role parsedRole;
+        try {
+            parsedRole = Role.fromDatabase(role.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown role '" + role + "': use owner, admin, manager, employee or viewer.");
+        }
+        try (DatabaseOptions.Target target = database.open(admin.main.environment())) {
+            OrganizationProvisioning provisioning = new OrganizationProvisioning(target.admin(), target.roles());
+            UUID org = provisioning.findOrganization(organization).orElseThrow(() -> new IllegalArgumentException(
+                    "No organization with id or name '" + organization + "'. See 'workline admin list-orgs'."));
+            char[] password = admin.main.environment().password("WORKLINE_USER_PASSWORD",
+                    "Initial password for " + email + ": ", true);
+            UUID user = provisioning.addPerson(org, new NewPerson(email, firstName, lastName, parsedRole, password));
+            spec.commandLine().getOut().println("Added " + email.strip() + " as " + parsedRole.databaseValue()
+                    + " (user id " + user + ", login " + target.roles().loginFor(email) + ").");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package com.workline.ui.task;
+
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.DatabaseErrors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one way view models run database work: off the FX thread on a worker, with the result (or a
+ * {@link WorklineException} in plain words) delivered back on the FX thread, and a {@link #busyProperty()}
+ * the views bind their progress indicator to. Tests use {@link #direct()}, which runs everything in place.
+ */
+public final class BackgroundTasks {
+    private final Executor worker;
+    private final Executor uiThread;
+    private final AtomicInteger running = new AtomicInteger();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public BackgroundTasks(Executor worker, Executor uiThread) {
+        this.worker = Objects.requireNonNull(worker);
+        this.uiThread = Objects.requireNonNull(uiThread);
+    }
+
+    /** Daemon worker threads; results delivered with {@link Platform#runLater}. */
+    public static BackgroundTasks forJavaFx() {
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "workline-background");
+            t.setDaemon(true);
+            return t;
+        });
+        return new BackgroundTasks(workers, Platform::runLater);
+    }
+
+    /** Runs work and callbacks on the calling thread: for view-model tests without a toolkit. */
+    public static BackgroundTasks direct() {
+        return new BackgroundTasks(Runnable::run, Runnable::run);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs {@code work} on a worker; then {@code onSuccess} or {@code onFailure} on the UI thread.
+     * Failures arrive translated into {@link WorklineException}s with a message for the user.
+     */
+    public <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<WorklineException> onFailure) {
+        changeRunning(+1);
+        worker.execute(() -> {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                WorklineException failure = DatabaseErrors.translate(e);
+                uiThread.execute(() -> {
+                    changeRunning(-1);
+                    onFailure.accept(failure);
+                });
+                return;
+            }
+            uiThread.execute(() -> {
+                changeRunning(-1);
+                onSuccess.accept(result);
+            });
+        });
+    }
+
+    /** Called on the UI thread only: when work is submitted and when its callback is delivered. */
+    private void changeRunning(int delta) {
+        busy.set(running.addAndGet(delta) > 0);
+    }
+}

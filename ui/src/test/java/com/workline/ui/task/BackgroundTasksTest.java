@@ -1,0 +1,62 @@
+package com.workline.ui.task;
+
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.WorklineException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackgroundTasksTest {
+    /** Executors that queue work, so the test decides when the worker and the UI thread run. */
+    private static final class Manual implements Executor {
+        final Queue<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable command) {
+            queue.add(command);
+        }
+
+        void runAll() {
+            while (!queue.isEmpty()) {
+                queue.poll().run();
+            }
+        }
+    }
+
+    @Test
+    void busyWhileWorkIsPendingAndResultsArriveOnTheUiExecutor() {
+        Manual worker = new Manual();
+        Manual ui = new Manual();
+        BackgroundTasks tasks = new BackgroundTasks(worker, ui);
+        List<String> delivered = new ArrayList<>();
+
+        tasks.run(() -> "loaded", delivered::add, failure -> delivered.add("failed"));
+        assertThat(tasks.busyProperty().get()).isTrue();
+        worker.runAll();
+        assertThat(delivered).as("nothing delivered before the UI thread runs").isEmpty();
+        assertThat(tasks.busyProperty().get()).isTrue();
+        ui.runAll();
+        assertThat(delivered).containsExactly("loaded");
+        assertThat(tasks.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void failuresArriveTranslatedForTheUser() {
+        BackgroundTasks tasks = BackgroundTasks.direct();
+        List<WorklineException> failures = new ArrayList<>();
+        tasks.run(() -> {
+            throw new WorklineException(Problem.CONFLICT, "Someone else changed it.");
+        }, ok -> { }, failures::add);
+        tasks.run(() -> {
+            throw new IllegalStateException("boom");
+        }, ok -> { }, failures::add);
+        assertThat(failures).extracting(WorklineException::problem).containsExactly(Problem.CONFLICT, Problem.UNEXPECTED);
+        assertThat(tasks.busyProperty().get()).isFalse();
+    }
+}
