@@ -63,6 +63,9 @@ public final class DatabaseErrors {
             return new WorklineException(Problem.UNEXPECTED, "Something went wrong: " + failure.getMessage(), failure);
         }
         switch (state) {
+            case "28P01":
+                return new WorklineException(Problem.WRONG_CREDENTIALS,
+                        "The server refused the sign-in: " + firstLine(message) + ".", failure);
             case "WL001":
                 return new WorklineException(Problem.NO_MEMBERSHIP, message, failure);
             case "WL002":

@@ -35,15 +35,19 @@ public final class TestDatabase {
     private static TestDatabase instance;
 
     private final ServerAddress server;
+    private final String superuserName;
+    private final char[] superuserPassword;
     private final DataSource superuser;
     private final RoleNames roles;
     private final OrganizationProvisioning provisioning;
     private final AtomicInteger counter = new AtomicInteger();
     private final String runId = Long.toString(System.nanoTime(), 36);
 
-    private TestDatabase(ServerAddress server, DataSource superuser, RoleNames roles) {
+    private TestDatabase(ServerAddress server, String superuserName, char[] superuserPassword, RoleNames roles) {
         this.server = server;
-        this.superuser = superuser;
+        this.superuserName = superuserName;
+        this.superuserPassword = superuserPassword;
+        this.superuser = Connections.dataSource(server, superuserName, superuserPassword);
         this.roles = roles;
         this.provisioning = new OrganizationProvisioning(superuser, roles);
     }
@@ -66,7 +70,7 @@ public final class TestDatabase {
             String database = server.database() + "_" + suffix;
             ServerBootstrap.createDatabaseIfMissing(Connections.dataSource(server, user, password), database);
             ServerAddress testServer = server.withDatabase(database);
-            return initialise(testServer, Connections.dataSource(testServer, user, password), new RoleNames("wlt" + suffix));
+            return initialise(testServer, user, password, new RoleNames("wlt" + suffix));
         }
         try {
             Path home = Files.createTempDirectory("workline-test-db");
@@ -77,16 +81,16 @@ public final class TestDatabase {
             ServerBootstrap.createDatabaseIfMissing(
                     Connections.dataSource(maintenance, EmbeddedPostgresServer.SUPERUSER, password), "workline");
             ServerAddress server = maintenance.withDatabase("workline");
-            return initialise(server, Connections.dataSource(server, EmbeddedPostgresServer.SUPERUSER, password),
-                    RoleNames.defaults());
+            return initialise(server, EmbeddedPostgresServer.SUPERUSER, password, RoleNames.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static TestDatabase initialise(ServerAddress server, DataSource superuser, RoleNames roles) {
-        ServerBootstrap.initialise(superuser, server.database(), roles);
-        return new TestDatabase(server, superuser, roles);
+    private static TestDatabase initialise(ServerAddress server, String user, char[] password, RoleNames roles) {
+        TestDatabase db = new TestDatabase(server, user, password, roles);
+        ServerBootstrap.initialise(db.superuser, server.database(), roles);
+        return db;
     }
 
     private static String envOr(String name, String fallback) {
@@ -105,6 +109,15 @@ public final class TestDatabase {
     /** A superuser connection source: for catalog checks and fixtures only, never for code under test. */
     public DataSource superuser() {
         return superuser;
+    }
+
+    /** The superuser's name and password, for tests of the admin command line. */
+    public String superuserName() {
+        return superuserName;
+    }
+
+    public String superuserPassword() {
+        return new String(superuserPassword);
     }
 
     public OrganizationProvisioning provisioning() {

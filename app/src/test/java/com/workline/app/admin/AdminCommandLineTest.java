@@ -1,0 +1,187 @@
+package com.workline.app.admin;
+
+import com.workline.app.Environment;
+import com.workline.app.Main;
+import com.workline.persistence.db.Connections;
+import com.workline.persistence.db.RoleNames;
+import com.workline.persistence.testing.Sql;
+import com.workline.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The `workline admin` commands, run in-process against a real PostgreSQL. */
+class AdminCommandLineTest {
+    private final TestDatabase db = TestDatabase.get();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(Environment.of(env), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Map<String, String> adminEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WORKLINE_ADMIN_PASSWORD", db.superuserPassword());
+        env.put("WORKLINE_ROLE_PREFIX", db.roles().prefix());
+        return env;
+    }
+
+    private String url(String database) {
+        return db.server().withDatabase(database).jdbcUrl();
+    }
+
+    private static String capture(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("'" + regex + "' in: " + text).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void createOrgCreateUserAndListOrgs() {
+        Map<String, String> env = adminEnv();
+        String name = "CLI Org " + db.unique();
+        Run created = run(env, "admin", "create-org", "--url", url(db.server().database()), "--user", db.superuserName(),
+                "--name", name, "--currency", "usd", "--country", "us", "--timezone", "America/Chicago", "--locale", "en-US");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        String id = capture(created.out(), "with id ([0-9a-f-]{36})");
+
+        env.put("WORKLINE_USER_PASSWORD", "cli-password-1");
+        String email = "cli." + db.unique() + "@example.test";
+        Run user = run(env, "admin", "create-user", "--url", url(db.server().database()), "--user", db.superuserName(),
+                "--org", name, "--email", email, "--first-name", "Cleo", "--last-name", "Line", "--role", "ADMIN");
+        assertThat(user.exitCode()).as(user.err()).isZero();
+        assertThat(user.out()).contains("Added " + email + " as admin").contains(db.roles().loginFor(email));
+
+        Run list = run(env, "admin", "list-orgs", "--url", url(db.server().database()), "--user", db.superuserName());
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).containsPattern(id + "\\s+" + Pattern.quote(name) + "\\s+USD\\s+1");
+
+        try (var signedIn = new com.workline.persistence.tenancy.SignInService(db.roles(), 1)
+                .signIn(db.server(), email, "cli-password-1".toCharArray())) {
+            assertThat(signedIn.organizations()).extracting(o -> o.id().toString()).containsExactly(id);
+        }
+    }
+
+    @Test
+    void failuresExplainThemselvesWithNonZeroExitCodes() {
+        Map<String, String> env = adminEnv();
+        String url = url(db.server().database());
+        Run badCurrency = run(env, "admin", "create-org", "--url", url, "--user", db.superuserName(), "--name", "X", "--currency", "EURO");
+        assertThat(badCurrency.exitCode()).isEqualTo(1);
+        assertThat(badCurrency.err()).contains("baseCurrency: Choose a currency");
+
+        Run unknownOrg = run(env, "admin", "create-user", "--url", url, "--user", db.superuserName(), "--org", "No such org",
+                "--email", "a@b.test", "--first-name", "A", "--last-name", "B");
+        assertThat(unknownOrg.exitCode()).isEqualTo(1);
+        assertThat(unknownOrg.err()).contains("No organization with id or name 'No such org'");
+
+        Run noPassword = run(Map.of(), "admin", "list-orgs", "--url", url, "--user", db.superuserName());
+        assertThat(noPassword.exitCode()).isEqualTo(1);
+        assertThat(noPassword.err()).contains("set WORKLINE_ADMIN_PASSWORD");
+
+        Map<String, String> wrong = new HashMap<>(env);
+        wrong.put("WORKLINE_ADMIN_PASSWORD", "wrong");
+        Run wrongPassword = run(wrong, "admin", "list-orgs", "--url", url, "--user", db.superuserName());
+        assertThat(wrongPassword.exitCode()).isEqualTo(1);
+        assertThat(wrongPassword.err()).contains("The server refused the sign-in: password authentication failed");
+
+        Run unreachable = run(env, "admin", "version", "--url", "jdbc:postgresql://127.0.0.1:1/workline");
+        assertThat(unreachable.exitCode()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("Cannot reach the Workline server at 127.0.0.1:1");
+
+        Run badRole = run(env, "admin", "create-user", "--url", url, "--org", "x", "--email", "a@b.test",
+                "--first-name", "A", "--last-name", "B", "--role", "emperor");
+        assertThat(badRole.exitCode()).isEqualTo(1);
+        assertThat(badRole.err()).contains("Unknown role 'emperor'");
+
+        Run usage = run(env, "admin", "create-org", "--url", url);
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("Missing required option: '--name=<name>'");
+    }
+
+    /**
+     * init-server on an empty database of the same cluster with another role prefix (two Workline databases
+     * side by side), then: a person of one organization, connected with their own credentials, can neither
+     * see nor change anything of another organization.
+     */
+    @Test
+    void initServerPreparesAnEmptyDatabaseNextToAnotherWorklineDatabase() throws Exception {
+        String database = "initcheck_" + Long.toString(System.nanoTime(), 36);
+        String prefix = "wl" + Long.toString(System.nanoTime() % 100000, 36);
+        Map<String, String> env = adminEnv();
+        env.put("WORKLINE_ROLE_PREFIX", prefix);
+        String[] target = {"--url", url(database), "--user", db.superuserName()};
+
+        Run init = run(env, concat(new String[] {"admin", "init-server"}, target));
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("Created database " + database).contains("Applied 1 migration(s)");
+        Run again = run(env, concat(new String[] {"admin", "init-server"}, target));
+        assertThat(again.out()).contains("nothing to migrate");
+        Run migrate = run(env, concat(new String[] {"admin", "migrate"}, target));
+        assertThat(migrate.out()).contains("Schema is at version 1");
+        Run version = run(env, concat(new String[] {"admin", "version"}, target));
+        assertThat(version.out()).contains("Schema version:   1").contains("PostgreSQL:");
+
+        String orgA = capture(run(env, concat(new String[] {"admin", "create-org", "--name", "Side A"}, target)).out(),
+                "with id ([0-9a-f-]{36})");
+        String orgB = capture(run(env, concat(new String[] {"admin", "create-org", "--name", "Side B"}, target)).out(),
+                "with id ([0-9a-f-]{36})");
+        env.put("WORKLINE_USER_PASSWORD", "side-password");
+        assertThat(run(env, concat(new String[] {"admin", "create-user", "--org", "Side A", "--email", "a@side.test",
+                "--first-name", "A", "--last-name", "Side", "--role", "owner"}, target)).exitCode()).isZero();
+        assertThat(run(env, concat(new String[] {"admin", "create-user", "--org", "Side B", "--email", "b@side.test",
+                "--first-name", "B", "--last-name", "Side", "--role", "owner"}, target)).exitCode()).isZero();
+
+        RoleNames roles = new RoleNames(prefix);
+        try (Connection b = Connections.dataSource(db.server().withDatabase(database), roles.loginFor("b@side.test"),
+                "side-password".toCharArray()).getConnection()) {
+            Sql.selectTenantForSession(b, orgA);
+            assertThat(Sql.count(b, "SELECT count(*) FROM app.organizations")).isZero();
+            assertThat(Sql.count(b, "SELECT count(*) FROM sec.memberships")).isZero();
+            assertThat(Sql.update(b, "UPDATE app.organizations SET name = 'x' WHERE id = ?", UUID.fromString(orgA))).isZero();
+            Sql.selectTenantForSession(b, orgB);
+            assertThat(Sql.count(b, "SELECT count(*) FROM app.organizations")).isOne();
+        }
+        // The role prefix is recorded: migrating with another prefix is refused with the right one named.
+        Map<String, String> otherPrefix = adminEnv();
+        otherPrefix.put("WORKLINE_ROLE_PREFIX", "other");
+        Run mismatch = run(otherPrefix, concat(new String[] {"admin", "migrate"}, target));
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.err()).contains("--role-prefix " + prefix);
+    }
+
+    @Test
+    void withoutUrlCommandsUseTheEmbeddedDatabaseInTheDataFolder(@TempDir Path dataDir) throws Exception {
+        // As root (CI) PostgreSQL runs as 'nobody', which must be able to enter the folder JUnit made private.
+        java.nio.file.Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run version = run(Map.of(), "admin", "version", "--data-dir", dataDir.toString());
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).contains("(embedded, data in " + dataDir.resolve("embedded") + ")").contains("Schema version:   1");
+        Run create = run(Map.of(), "admin", "create-org", "--data-dir", dataDir.toString(), "--name", "Embedded Co");
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        Run list = run(Map.of(), "admin", "list-orgs", "--data-dir", dataDir.toString());
+        assertThat(list.out()).contains("Embedded Co");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] result = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
+    }
+}
