@@ -68,7 +68,7 @@ public final class TestDatabase {
             // A fresh database and role prefix per run: roles are cluster-wide, runs must not collide.
             String suffix = Long.toString(System.currentTimeMillis(), 36);
             String database = server.database() + "_" + suffix;
-            ServerBootstrap.createDatabaseIfMissing(Connections.dataSource(server, user, password), database);
+            ServerBootstrap.createDatabaseIfMissing(Connections.dataSource(server.withDatabase("postgres"), user, password), database);
             ServerAddress testServer = server.withDatabase(database);
             return initialise(testServer, user, password, new RoleNames("wlt" + suffix));
         }
