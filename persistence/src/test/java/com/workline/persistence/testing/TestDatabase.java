@@ -75,7 +75,10 @@ public final class TestDatabase {
         try {
             Path home = Files.createTempDirectory("workline-test-db");
             EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startOrAttach(home);
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                embedded.close();
+                deleteRecursively(home);
+            }, "embedded-postgres-stop"));
             ServerAddress maintenance = ServerAddress.of(embedded.host(), embedded.port(), "postgres");
             char[] password = embedded.superuserPassword().toCharArray();
             ServerBootstrap.createDatabaseIfMissing(
@@ -91,6 +94,14 @@ public final class TestDatabase {
         TestDatabase db = new TestDatabase(server, user, password, roles);
         ServerBootstrap.initialise(db.superuser, server.database(), roles);
         return db;
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (var all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 
     private static String envOr(String name, String fallback) {
