@@ -3,28 +3,17 @@ package com.workline.app.admin;
 import com.workline.persistence.admin.NewOrganization;
 import com.workline.persistence.admin.OrganizationProvisioning;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 @Command(name = "create-org", mixinStandardHelpOptions = true,
         description = "Create an organization (a company using Workline). Prints its id.",
         footerHeading = "%nExample:%n",
         footer = "  workline admin create-org --name \"Acme Tools\" --currency EUR --country DE --timezone Europe/Berlin --locale de-DE")
-final class CreateOrgCommand implements Callable<Integer> {
-    @ParentCommand
-    AdminCommand admin;
-    @Mixin
-    DatabaseOptions database;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class CreateOrgCommand extends AdminSubcommand {
     @Option(names = "--name", required = true, description = "The organization's name.")
     String name;
     @Option(names = "--currency", defaultValue = "EUR", description = "Base currency, ISO 4217. Default: ${DEFAULT-VALUE}.")
@@ -37,16 +26,13 @@ final class CreateOrgCommand implements Callable<Integer> {
     String locale;
 
     @Override
-    public Integer call() {
-        try (DatabaseOptions.Target target = database.open(admin.main.environment())) {
-            UUID id = new OrganizationProvisioning(target.admin(), target.roles()).createOrganization(new NewOrganization(
-                    name, currency == null ? null : currency.toUpperCase(Locale.ROOT),
-                    country == null ? null : country.toUpperCase(Locale.ROOT),
-                    timezone != null ? timezone : ZoneId.systemDefault().getId(),
-                    locale != null ? locale : defaultLocale()));
-            spec.commandLine().getOut().println("Created organization \"" + name.strip() + "\" with id " + id + ".");
-        }
-        return 0;
+    void run(DatabaseOptions.Target target) {
+        UUID id = new OrganizationProvisioning(target.admin(), target.roles()).createOrganization(new NewOrganization(
+                name, currency == null ? null : currency.toUpperCase(Locale.ROOT),
+                country == null ? null : country.toUpperCase(Locale.ROOT),
+                timezone != null ? timezone : ZoneId.systemDefault().getId(),
+                locale != null ? locale : defaultLocale()));
+        out().println("Created organization \"" + name.strip() + "\" with id " + id + ".");
     }
 
     private static String defaultLocale() {

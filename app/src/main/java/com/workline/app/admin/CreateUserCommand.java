@@ -4,14 +4,10 @@ import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.admin.Role;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 @Command(name = "create-user", mixinStandardHelpOptions = true,
         description = {
@@ -20,14 +16,7 @@ import java.util.concurrent.Callable;
                 "server only as a SCRAM verifier. A person who already has an account keeps their password."},
         footerHeading = "%nExample:%n",
         footer = "  workline admin create-user --org \"Acme Tools\" --email anna@acme.example --first-name Anna --last-name Berg --role owner")
-final class CreateUserCommand implements Callable<Integer> {
-    @ParentCommand
-    AdminCommand admin;
-    @Mixin
-    DatabaseOptions database;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class CreateUserCommand extends AdminSubcommand {
     @Option(names = "--org", required = true, description = "Organization id or exact name.")
     String organization;
     @Option(names = "--email", required = true, description = "The person's email: what they type to sign in.")
@@ -41,23 +30,28 @@ final class CreateUserCommand implements Callable<Integer> {
     String role;
 
     @Override
-    public Integer call() {
-        Role parsedRole;
+    void before() {
+        parsedRole();
+    }
+
+    private Role parsedRole() {
         try {
-            parsedRole = Role.fromDatabase(role.toLowerCase(Locale.ROOT));
+            return Role.fromDatabase(role.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown role '" + role + "': use owner, admin, manager, employee or viewer.");
         }
-        try (DatabaseOptions.Target target = database.open(admin.main.environment())) {
-            OrganizationProvisioning provisioning = new OrganizationProvisioning(target.admin(), target.roles());
-            UUID org = provisioning.findOrganization(organization).orElseThrow(() -> new IllegalArgumentException(
-                    "No organization with id or name '" + organization + "'. See 'workline admin list-orgs'."));
-            char[] password = admin.main.environment().password("WORKLINE_USER_PASSWORD",
-                    "Initial password for " + email + ": ", true);
-            UUID user = provisioning.addPerson(org, new NewPerson(email, firstName, lastName, parsedRole, password));
-            spec.commandLine().getOut().println("Added " + email.strip() + " as " + parsedRole.databaseValue()
-                    + " (user id " + user + ", login " + target.roles().loginFor(email) + ").");
-        }
-        return 0;
+    }
+
+    @Override
+    void run(DatabaseOptions.Target target) {
+        Role parsedRole = parsedRole();
+        OrganizationProvisioning provisioning = new OrganizationProvisioning(target.admin(), target.roles());
+        UUID org = provisioning.findOrganization(organization).orElseThrow(() -> new IllegalArgumentException(
+                "No organization with id or name '" + organization + "'. See 'workline admin list-orgs'."));
+        char[] password = environment().password("WORKLINE_USER_PASSWORD",
+                "Initial password for " + email + ": ", true);
+        UUID user = provisioning.addPerson(org, new NewPerson(email, firstName, lastName, parsedRole, password));
+        out().println("Added " + email.strip() + " as " + parsedRole.databaseValue()
+                + " (user id " + user + ", login " + target.roles().loginFor(email) + ").");
     }
 }
