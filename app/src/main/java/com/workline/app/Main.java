@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The {@code workline} command. The desktop client arrives with its own issue; today it hosts {@code admin}. */
+/** The {@code workline} command: without a subcommand it opens the desktop client; {@code admin} is for IT. */
 @Command(name = "workline", mixinStandardHelpOptions = true, versionProvider = ClientVersion.Provider.class,
         description = "Workline: CRM, quoting, production, time tracking and invoicing for small and medium companies.",
         subcommands = {AdminCommand.class, CommandLine.HelpCommand.class})
@@ -26,9 +26,35 @@ public final class Main implements Runnable {
         return environment;
     }
 
+    @CommandLine.Option(names = "--demo", description = "Open the demo company (created on first use; embedded database only).")
+    boolean demo;
+
+    @CommandLine.Option(names = "--server-url", paramLabel = "JDBC_URL",
+            description = "Company server, e.g. jdbc:postgresql://db.example.com:5432/workline (default: configuration files, else the embedded database).")
+    String serverUrl;
+
+    @CommandLine.Option(names = "--role-prefix", paramLabel = "PREFIX", description = "Role-name prefix of the Workline database.")
+    String rolePrefix;
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "FOLDER", description = "Data folder of the embedded database.")
+    String dataDir;
+
+    /** Opens the desktop client with configuration from flags, environment, per-user and system-wide files. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        if (serverUrl != null) {
+            flags.put(com.workline.app.config.ConfigurationResolver.SERVER_URL, serverUrl);
+        }
+        if (rolePrefix != null) {
+            flags.put(com.workline.app.config.ConfigurationResolver.ROLE_PREFIX, rolePrefix);
+        }
+        if (dataDir != null) {
+            flags.put(com.workline.app.config.ConfigurationResolver.DATA_DIR, dataDir);
+        }
+        com.workline.app.config.ClientConfiguration configuration = com.workline.app.config.ConfigurationResolver
+                .standard(flags, name -> environment.variable(name).orElse(null)).resolve(demo);
+        com.workline.app.desktop.DesktopApp.launch(configuration);
     }
 
     /** Builds the command line with plain-language error reporting and exit codes (0 ok, 1 failed, 2 usage). */

@@ -29,6 +29,11 @@ public final class OrganizationProvisioning {
     }
 
     public UUID createOrganization(NewOrganization organization) {
+        validate(organization);
+        return asOwner(c -> insertOrganization(c, organization));
+    }
+
+    private static void validate(NewOrganization organization) {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(Validation.present(organization.name()), "name", "Enter the organization's name.")
                 .check(Validation.maxLength(organization.name(), 200), "name", "At most 200 characters.")
@@ -39,23 +44,78 @@ public final class OrganizationProvisioning {
                 .check(organization.locale() == null || Validation.locale(organization.locale()), "locale",
                         "Choose a language and region such as en-US.")
                 .throwIfAny();
+    }
+
+    private static UUID insertOrganization(Connection c, NewOrganization organization) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sec.create_organization(?, ?, ?, ?, ?)")) {
+            ps.setString(1, organization.name().strip());
+            ps.setString(2, organization.baseCurrency());
+            ps.setString(3, Validation.blankToNull(organization.country()));
+            ps.setString(4, organization.timezone());
+            ps.setString(5, organization.locale());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    /** Creates an organization and its first owner in one transaction (first-run set-up). */
+    public UUID createOrganizationWithOwner(NewOrganization organization, NewPerson owner) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        try {
+            validate(organization);
+        } catch (ValidationException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        String verifier = null;
+        try {
+            verifier = validate(owner);
+        } catch (ValidationException e) {
+            e.fieldErrors().forEach(errors::putIfAbsent);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String ownerVerifier = verifier;
         return asOwner(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sec.create_organization(?, ?, ?, ?, ?)")) {
-                ps.setString(1, organization.name().strip());
-                ps.setString(2, organization.baseCurrency());
-                ps.setString(3, Validation.blankToNull(organization.country()));
-                ps.setString(4, organization.timezone());
-                ps.setString(5, organization.locale());
+            UUID org = insertOrganization(c, organization);
+            insertMember(c, org, owner, ownerVerifier);
+            return org;
+        });
+    }
+
+    /** Sets a person's password as the owner role (demo set-up and IT recovery; no membership rules apply). */
+    public void setPassword(String email, char[] password) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Passwords.check(errors, "password", password);
+        errors.throwIfAny();
+        String verifier = Passwords.scramVerifier(password);
+        asOwner(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT login FROM sec.users WHERE lower(email) = lower(?)")) {
+                ps.setString(1, email.strip());
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getObject(1, UUID.class);
+                    if (!rs.next()) {
+                        throw new com.workline.persistence.common.WorklineException(
+                                com.workline.persistence.common.Problem.NOT_FOUND, "No account with the email " + email);
+                    }
+                    try (Statement s = c.createStatement()) {
+                        s.execute("ALTER ROLE \"" + rs.getString(1) + "\" PASSWORD '" + verifier + "'");
+                    }
                 }
             }
+            return null;
         });
     }
 
     /** Adds a person to an organization (creating their login if the email is new); returns the user id. */
     public UUID addPerson(UUID organizationId, NewPerson person) {
+        String verifier = validate(person);
+        return asOwner(c -> insertMember(c, organizationId, person, verifier));
+    }
+
+    /** Validates a new person; returns the SCRAM verifier of their password, or null without one. */
+    private static String validate(NewPerson person) {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(Validation.email(person.email()), "email", "Enter a valid email address.")
                 .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
@@ -66,21 +126,22 @@ public final class OrganizationProvisioning {
         }
         errors.throwIfAny();
         // No password: fine for someone who already has an account; the server refuses it for a new one.
-        String verifier = NewPerson.hasPassword(person) ? Passwords.scramVerifier(person.initialPassword()) : null;
-        return asOwner(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sec.add_member(?, ?, ?, ?, ?, ?, NULL)")) {
-                ps.setObject(1, organizationId);
-                ps.setString(2, person.email().strip());
-                ps.setString(3, person.firstName().strip());
-                ps.setString(4, person.lastName().strip());
-                ps.setString(5, person.role().databaseValue());
-                ps.setString(6, verifier);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getObject(1, UUID.class);
-                }
+        return NewPerson.hasPassword(person) ? Passwords.scramVerifier(person.initialPassword()) : null;
+    }
+
+    private static UUID insertMember(Connection c, UUID organizationId, NewPerson person, String verifier) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sec.add_member(?, ?, ?, ?, ?, ?, NULL)")) {
+            ps.setObject(1, organizationId);
+            ps.setString(2, person.email().strip());
+            ps.setString(3, person.firstName().strip());
+            ps.setString(4, person.lastName().strip());
+            ps.setString(5, person.role().databaseValue());
+            ps.setString(6, verifier);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
             }
-        });
+        }
     }
 
     public List<OrganizationSummary> listOrganizations() {

@@ -13,8 +13,9 @@ public final class Passwords {
     private Passwords() {
     }
 
+    /** The verifier of {@code password}; the caller's array is left intact (pgjdbc wipes the one it is given). */
     public static String scramVerifier(char[] password) {
-        return PasswordUtil.encodeScramSha256(password);
+        return PasswordUtil.encodeScramSha256(password.clone());
     }
 
     /** Adds a field error when the password is too weak. */

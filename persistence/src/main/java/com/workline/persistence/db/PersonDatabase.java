@@ -148,6 +148,15 @@ public final class PersonDatabase implements AutoCloseable {
         pool.getHikariConfigMXBean().setPassword(new String(newPassword));
     }
 
+    /** True when a connection can be had and answers within two seconds (for the connection indicator). */
+    public boolean isReachable() {
+        try (java.sql.Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public ServerAddress server() {
         return server;
     }

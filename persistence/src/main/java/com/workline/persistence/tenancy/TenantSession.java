@@ -26,6 +26,11 @@ public final class TenantSession {
         return organization;
     }
 
+    /** Whether the server answers (the status bar's connection state). */
+    public boolean isConnected() {
+        return db.isReachable();
+    }
+
     public OrganizationSettingsService organizationSettings() {
         return new OrganizationSettingsService(db);
     }

@@ -1,0 +1,20 @@
+package com.workline.app.config;
+
+import com.workline.persistence.db.RoleNames;
+import com.workline.persistence.db.ServerAddress;
+
+import java.nio.file.Path;
+
+/**
+ * Resolved settings of the desktop client.
+ *
+ * @param server     the company server, or {@code null} for the embedded database
+ * @param roles      role names (prefix) of the Workline database
+ * @param dataFolder where the embedded database and local files live
+ * @param demo       open the demo company (embedded only)
+ */
+public record ClientConfiguration(ServerAddress server, RoleNames roles, Path dataFolder, boolean demo) {
+    public boolean embedded() {
+        return server == null;
+    }
+}

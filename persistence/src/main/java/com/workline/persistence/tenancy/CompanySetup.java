@@ -1,0 +1,107 @@
+package com.workline.persistence.tenancy;
+
+import com.workline.persistence.admin.NewOrganization;
+import com.workline.persistence.admin.NewPerson;
+import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.admin.Role;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.RoleNames;
+import com.workline.persistence.db.ServerAddress;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * First-run set-up and the demo company on the embedded database, where this client holds the owner
+ * role's access (through the embedded superuser). Never offered against a company server.
+ */
+public final class CompanySetup {
+    /** The people of the demo company; the manager is the one the demo signs in as. */
+    public static final List<DemoPerson> DEMO_PEOPLE = List.of(
+            new DemoPerson("olivia.owner@northwind.demo", "Olivia", "Owens", Role.OWNER),
+            new DemoPerson("adam.admin@northwind.demo", "Adam", "Adler", Role.ADMIN),
+            new DemoPerson("maria.manager@northwind.demo", "Maria", "Martens", Role.MANAGER),
+            new DemoPerson("erik.employee@northwind.demo", "Erik", "Engel", Role.EMPLOYEE),
+            new DemoPerson("vera.viewer@northwind.demo", "Vera", "Vogt", Role.VIEWER));
+    public static final String DEMO_COMPANY = "Northwind Fabrication (demo)";
+
+    private final OrganizationProvisioning provisioning;
+    private final ServerAddress server;
+    private final SignInService signIn;
+
+    public CompanySetup(OrganizationProvisioning provisioning, ServerAddress server, RoleNames roles) {
+        this.provisioning = provisioning;
+        this.server = server;
+        this.signIn = new SignInService(roles, 4);
+    }
+
+    public record DemoPerson(String email, String firstName, String lastName, Role role) {
+    }
+
+    /** True before the first organization exists: the app then offers "Create your company". */
+    public boolean isFirstRun() {
+        return provisioning.listOrganizations().isEmpty();
+    }
+
+    /** Creates the company with its owner in one transaction and signs the owner in. */
+    public SignedInPerson createCompany(NewCompany company, ZoneId timezone, Locale locale) {
+        try {
+            provisioning.createOrganizationWithOwner(organization(company, timezone, locale), owner(company));
+        } catch (ValidationException invalid) {
+            Map<String, String> renamed = new java.util.LinkedHashMap<>();
+            invalid.fieldErrors().forEach((field, message) -> renamed.putIfAbsent(rename(field), message));
+            throw new ValidationException(renamed);
+        }
+        return signIn.signIn(server, company.email(), company.password());
+    }
+
+    private static String rename(String provisioningField) {
+        return switch (provisioningField) {
+            case "name" -> "companyName";
+            case "baseCurrency" -> "currency";
+            default -> provisioningField;
+        };
+    }
+
+    private static NewOrganization organization(NewCompany c, ZoneId timezone, Locale locale) {
+        String tag = locale.toLanguageTag();
+        return new NewOrganization(c.companyName(), c.currency() == null ? null : c.currency().toUpperCase(Locale.ROOT),
+                c.country() == null ? null : c.country().toUpperCase(Locale.ROOT), timezone.getId(),
+                tag.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? tag : "en-US");
+    }
+
+    private static NewPerson owner(NewCompany c) {
+        return new NewPerson(c.email(), c.firstName(), c.lastName(), Role.OWNER, c.password());
+    }
+
+    /**
+     * Creates the demo company once (or re-keys its people when their passwords were lost) and returns the
+     * demo organization's id. {@code passwords} maps each demo email to the password to use.
+     */
+    public UUID ensureDemo(Map<String, char[]> passwords, boolean peopleExist) {
+        UUID org = provisioning.findOrganization(DEMO_COMPANY).orElse(null);
+        if (org == null) {
+            DemoPerson first = DEMO_PEOPLE.get(0);
+            org = provisioning.createOrganizationWithOwner(
+                    new NewOrganization(DEMO_COMPANY, "EUR", "DE", "Europe/Berlin", "en-US"),
+                    new NewPerson(first.email(), first.firstName(), first.lastName(), first.role(), passwords.get(first.email())));
+            for (DemoPerson p : DEMO_PEOPLE.subList(1, DEMO_PEOPLE.size())) {
+                provisioning.addPerson(org, new NewPerson(p.email(), p.firstName(), p.lastName(), p.role(),
+                        passwords.get(p.email())));
+            }
+        } else if (!peopleExist) {
+            for (DemoPerson p : DEMO_PEOPLE) {
+                provisioning.setPassword(p.email(), passwords.get(p.email()));
+            }
+        }
+        return org;
+    }
+
+    /** Signs in as the demo manager. */
+    public TenantSession signInToDemo(UUID demoOrganization, char[] managerPassword) {
+        return signIn.signIn(server, DEMO_PEOPLE.get(2).email(), managerPassword).choose(demoOrganization);
+    }
+}

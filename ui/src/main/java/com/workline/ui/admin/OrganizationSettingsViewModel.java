@@ -1,0 +1,239 @@
+package com.workline.ui.admin;
+
+import com.workline.persistence.admin.NumberFormats;
+import com.workline.persistence.admin.OrganizationSettings;
+import com.workline.persistence.admin.OrganizationSettingsService;
+import com.workline.persistence.admin.PostalAddress;
+import com.workline.persistence.admin.TaxRoundingMode;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.ui.common.FieldErrors;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The organization settings form. Typed values stay in the properties whatever happens on save: a
+ * validation error marks fields, a conflict or a lost connection shows a message, and the user can retry.
+ */
+public final class OrganizationSettingsViewModel {
+    /** Text fields of the form, by the service's field names. */
+    public static final String[] TEXT_FIELDS = {"name", "legalName", "taxId", "baseCurrency", "timezone", "locale",
+            "addressLine1", "addressLine2", "city", "region", "postalCode", "country", "email", "phone", "website",
+            "numberFormat.quote", "numberFormat.invoice", "numberFormat.credit_note", "numberFormat.production_order",
+            "numberFormat.project", "numberFormat.customer", "defaultPaymentTermsDays", "defaultTaxRate",
+            "quoteValidityDays", "invoiceFooter"};
+
+    private final OrganizationSettingsService service;
+    private final BackgroundTasks tasks;
+    private final Locale locale;
+    private final Map<String, StringProperty> text = new LinkedHashMap<>();
+    private final ObjectProperty<TaxRoundingMode> taxRoundingMode = new SimpleObjectProperty<>(TaxRoundingMode.PER_LINE);
+    private final ObjectProperty<byte[]> logo = new SimpleObjectProperty<>();
+    private final StringProperty logoContentType = new SimpleStringProperty();
+    private final FieldErrors errors = new FieldErrors();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private OrganizationSettings original;
+
+    public OrganizationSettingsViewModel(OrganizationSettingsService service, BackgroundTasks tasks, Locale locale) {
+        this.service = service;
+        this.tasks = tasks;
+        this.locale = locale;
+        for (String field : TEXT_FIELDS) {
+            text.put(field, new SimpleStringProperty(""));
+        }
+    }
+
+    public StringProperty field(String name) {
+        StringProperty p = text.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("No field " + name);
+        }
+        return p;
+    }
+
+    public ObjectProperty<TaxRoundingMode> taxRoundingModeProperty() {
+        return taxRoundingMode;
+    }
+
+    public ObjectProperty<byte[]> logoProperty() {
+        return logo;
+    }
+
+    public StringProperty logoContentTypeProperty() {
+        return logoContentType;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    /** A message for the whole form: saved, a conflict, a lost connection. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public void load() {
+        tasks.run(service::load, this::show, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Chooses a new logo (bytes as read from the file) or removes it ({@code null}). */
+    public void chooseLogo(byte[] bytes, String contentType) {
+        logo.set(bytes);
+        logoContentType.set(bytes == null ? null : contentType);
+    }
+
+    public void save() {
+        if (original == null || tasks.busyProperty().get()) {
+            return;
+        }
+        errors.clear();
+        message.set("");
+        OrganizationSettings edited;
+        try {
+            edited = edited();
+        } catch (ValidationException invalid) {
+            errors.showOnly(invalid.fieldErrors());
+            return;
+        }
+        tasks.run(() -> service.save(edited), saved -> {
+            show(saved);
+            message.set(Messages.get("settings.saved"));
+        }, this::showFailure);
+    }
+
+    private void showFailure(WorklineException failure) {
+        if (failure instanceof ValidationException invalid) {
+            errors.showOnly(invalid.fieldErrors());
+            message.set(Messages.get("form.fix"));
+        } else if (failure.problem() == Problem.CONFLICT) {
+            message.set(Messages.get("settings.conflict"));
+        } else {
+            message.set(failure.getMessage());
+        }
+    }
+
+    /** After a conflict: take the other person's values (the typed ones are discarded). */
+    public void reload() {
+        errors.clear();
+        message.set("");
+        load();
+    }
+
+    private void show(OrganizationSettings s) {
+        original = s;
+        set("name", s.name());
+        set("legalName", s.legalName());
+        set("taxId", s.taxId());
+        set("baseCurrency", s.baseCurrency());
+        set("timezone", s.timezone());
+        set("locale", s.locale());
+        PostalAddress a = s.address();
+        set("addressLine1", a.line1());
+        set("addressLine2", a.line2());
+        set("city", a.city());
+        set("region", a.region());
+        set("postalCode", a.postalCode());
+        set("country", a.country());
+        set("email", s.email());
+        set("phone", s.phone());
+        set("website", s.website());
+        NumberFormats f = s.numberFormats();
+        set("numberFormat.quote", f.quote());
+        set("numberFormat.invoice", f.invoice());
+        set("numberFormat.credit_note", f.creditNote());
+        set("numberFormat.production_order", f.productionOrder());
+        set("numberFormat.project", f.project());
+        set("numberFormat.customer", f.customer());
+        set("defaultPaymentTermsDays", Integer.toString(s.defaultPaymentTermsDays()));
+        set("defaultTaxRate", formatPercent(s.defaultTaxRate()));
+        set("quoteValidityDays", Integer.toString(s.quoteValidityDays()));
+        set("invoiceFooter", s.invoiceFooter());
+        taxRoundingMode.set(s.taxRoundingMode());
+        logo.set(s.logo());
+        logoContentType.set(s.logoContentType());
+        loaded.set(true);
+    }
+
+    private void set(String field, String value) {
+        text.get(field).set(value == null ? "" : value);
+    }
+
+    private String get(String field) {
+        return text.get(field).get();
+    }
+
+    private OrganizationSettings edited() {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Integer terms = parseInt(get("defaultPaymentTermsDays"));
+        Integer validity = parseInt(get("quoteValidityDays"));
+        BigDecimal taxRate = parseDecimal(get("defaultTaxRate"));
+        errors.check(terms != null, "defaultPaymentTermsDays", Messages.get("form.wholeNumber"))
+                .check(validity != null, "quoteValidityDays", Messages.get("form.wholeNumber"))
+                .check(taxRate != null, "defaultTaxRate", Messages.get("form.number"))
+                .throwIfAny();
+        return new OrganizationSettings(original.id(), get("name"), get("legalName"), get("taxId"),
+                get("baseCurrency").strip().toUpperCase(Locale.ROOT), get("timezone").strip(), get("locale").strip(),
+                new PostalAddress(get("addressLine1"), get("addressLine2"), get("city"), get("region"), get("postalCode"),
+                        get("country").strip().toUpperCase(Locale.ROOT)),
+                get("email"), get("phone"), get("website"), logo.get(), logoContentType.get(),
+                new NumberFormats(get("numberFormat.quote"), get("numberFormat.invoice"), get("numberFormat.credit_note"),
+                        get("numberFormat.production_order"), get("numberFormat.project"), get("numberFormat.customer")),
+                terms, taxRoundingMode.get(), taxRate, validity, get("invoiceFooter"), original.version());
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Parses a number as the user's locale writes it ("19,5" in German, "19.5" in English). */
+    BigDecimal parseDecimal(String value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        if (format instanceof java.text.DecimalFormat decimal) {
+            decimal.setParseBigDecimal(true);
+        }
+        ParsePosition position = new ParsePosition(0);
+        Number parsed = format.parse(value.strip(), position);
+        if (parsed == null || position.getIndex() != value.strip().length()) {
+            return null;
+        }
+        return parsed instanceof BigDecimal big ? big : new BigDecimal(parsed.toString());
+    }
+
+    private String formatPercent(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(4);
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
+}
