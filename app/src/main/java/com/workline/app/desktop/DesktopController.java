@@ -152,7 +152,7 @@ public final class DesktopController {
             public void switchOrganization(OrganizationChoice organization) {
                 showShell(person.choose(organization.id()));
             }
-        });
+        }, configuration.embedded() ? Messages.get("status.embedded") : null);
         shell.themeProperty().addListener((o, old, theme) -> theme.apply());
         shell.themeProperty().get().apply();
         show(ShellView.create(shell, section -> content(section, shell)));

@@ -41,7 +41,7 @@ public final class PeopleView {
         table.setId("people-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
-        table.getColumns().add(column(Messages.get("people.lastName"), m -> m.lastName() + ", " + m.firstName()));
+        table.getColumns().add(column(Messages.get("people.name"), m -> m.lastName() + ", " + m.firstName()));
         table.getColumns().add(column(Messages.get("people.email"), Member::email));
         table.getColumns().add(column(Messages.get("people.role"), m -> Messages.get("role." + m.role().databaseValue())));
         table.getColumns().add(column(Messages.get("people.status"),
@@ -61,7 +61,17 @@ public final class PeopleView {
         Label message = new Label();
         message.setId("people-message");
         message.textProperty().bind(vm.messageProperty());
-        VBox page = new VBox(14, Forms.title(Messages.get("people.title")), new HBox(12, add, message), table);
+        // The same actions as the row's context menu, for the selected person.
+        javafx.scene.control.MenuButton actions = new javafx.scene.control.MenuButton(Messages.get("people.actions"));
+        actions.setId("people-actions");
+        actions.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        actions.setOnShowing(e -> {
+            Member selected = table.getSelectionModel().getSelectedItem();
+            actions.getItems().setAll(selected == null ? java.util.List.of() : actions(vm, selected, table).getItems());
+        });
+        HBox toolbar = new HBox(12, add, actions, message);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox page = new VBox(14, Forms.title(Messages.get("people.title")), toolbar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 28, 28));
         page.setId("people");

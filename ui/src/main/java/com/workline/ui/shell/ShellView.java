@@ -10,8 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -40,28 +38,8 @@ public final class ShellView {
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workline-shell");
 
-        ListView<Section> sidebar = new ListView<>(vm.sections());
-        sidebar.setId("sidebar");
-        sidebar.setPrefWidth(210);
-        sidebar.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Section section, boolean empty) {
-                super.updateItem(section, empty);
-                setText(empty || section == null ? null
-                        : (section.administration() ? Messages.get("nav.administration") + " \u203a " : "")
-                        + Messages.get(section.messageKey()));
-            }
-        });
-        sidebar.getSelectionModel().select(vm.currentProperty().get());
-        sidebar.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (now != null) {
-                vm.currentProperty().set(now);
-            }
-        });
-        vm.currentProperty().addListener((o, old, now) -> {
-            sidebar.getSelectionModel().select(now);
-            root.setCenter(content.apply(now));
-        });
+        VBox sidebar = sidebar(vm);
+        vm.currentProperty().addListener((o, old, now) -> root.setCenter(content.apply(now)));
         root.setLeft(sidebar);
         root.setCenter(content.apply(vm.currentProperty().get()));
 
@@ -105,6 +83,40 @@ public final class ShellView {
             }
         });
         return root;
+    }
+
+    /** Sections as toggle buttons (Tab and Space/Enter reach them), administration ones under a caption. */
+    private static VBox sidebar(ShellViewModel vm) {
+        VBox sidebar = new VBox(2);
+        sidebar.setId("sidebar");
+        sidebar.setPrefWidth(220);
+        sidebar.setPadding(new Insets(10, 8, 10, 8));
+        sidebar.getStyleClass().add("workline-sidebar");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        boolean captionShown = false;
+        for (Section section : vm.sections()) {
+            if (section.administration() && !captionShown) {
+                Label caption = new Label(Messages.get("nav.administration").toUpperCase(java.util.Locale.ROOT));
+                caption.getStyleClass().addAll("text-small", "text-muted");
+                caption.setPadding(new Insets(14, 8, 4, 8));
+                sidebar.getChildren().add(caption);
+                captionShown = true;
+            }
+            javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton(Messages.get(section.messageKey()));
+            button.setId("nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.getStyleClass().add("flat");
+            button.setSelected(section == vm.currentProperty().get());
+            button.setOnAction(e -> {
+                button.setSelected(true); // a section stays selected when clicked again
+                vm.currentProperty().set(section);
+            });
+            vm.currentProperty().addListener((o, old, now) -> button.setSelected(now == section));
+            sidebar.getChildren().add(button);
+        }
+        return sidebar;
     }
 
     private static MenuButton userMenu(ShellViewModel vm) {

@@ -39,8 +39,16 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(true);
 
-    public ShellViewModel(TenantSession session, BackgroundTasks tasks, UserPreferences preferences, Navigator navigator) {
+    private final String serverLabel;
+
+    /**
+     * @param serverLabel how the status bar names the server (e.g. "This computer" for the embedded database),
+     *                    or {@code null} for its address
+     */
+    public ShellViewModel(TenantSession session, BackgroundTasks tasks, UserPreferences preferences, Navigator navigator,
+                          String serverLabel) {
         this.session = session;
+        this.serverLabel = serverLabel;
         this.tasks = tasks;
         this.preferences = preferences;
         this.navigator = navigator;
@@ -80,7 +88,7 @@ public final class ShellViewModel {
     }
 
     public String serverText() {
-        return Messages.get("status.server", session.person().database().server().display());
+        return Messages.get("status.server", serverLabel != null ? serverLabel : session.person().database().server().display());
     }
 
     public String organizationText() {

@@ -38,9 +38,9 @@ class ShellViewModelTest {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            assertThat(new ShellViewModel(admin, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator).sections())
+            assertThat(new ShellViewModel(admin, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
                     .containsExactly(Section.HOME, Section.ORGANIZATION, Section.PEOPLE, Section.PROFILE);
-            assertThat(new ShellViewModel(employee, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator).sections())
+            assertThat(new ShellViewModel(employee, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
                     .containsExactly(Section.HOME, Section.PROFILE);
         } finally {
             admin.person().close();
@@ -57,10 +57,10 @@ class ShellViewModelTest {
         UserPreferences preferences = UserPreferences.inMemory();
         TenantSession session = db.signInTo(manager, org);
         try {
-            ShellViewModel vm = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator);
+            ShellViewModel vm = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null);
             assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
             vm.toggleTheme();
-            assertThat(new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator).themeProperty().get())
+            assertThat(new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null).themeProperty().get())
                     .isEqualTo(Theme.DARK);
             assertThat(vm.organizationText()).contains("Shell theme").contains("Manager");
             assertThat(vm.personText()).contains(manager.email());
@@ -74,7 +74,7 @@ class ShellViewModelTest {
         } finally {
             session.person().close();
         }
-        ShellViewModel afterClose = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator);
+        ShellViewModel afterClose = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null);
         afterClose.checkConnection();
         assertThat(afterClose.connectedProperty().get()).as("a closed pool reports the connection as lost").isFalse();
     }
