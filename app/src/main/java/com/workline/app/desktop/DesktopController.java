@@ -66,7 +66,9 @@ public final class DesktopController {
         Theme.LIGHT.apply();
         stage.setTitle(Messages.get("app.title"));
         WindowGeometry.restore(stage, preferences);
-        stage.setScene(new Scene(progress(Messages.get("app.starting")), stage.getWidth(), stage.getHeight()));
+        Scene scene = new Scene(progress(Messages.get("app.starting")), stage.getWidth(), stage.getHeight());
+        scene.getStylesheets().add(Theme.class.getResource("/com/workline/ui/workline.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
         tasks.run(this::openDatabase, firstRun -> {
             if (configuration.demo()) {
@@ -196,7 +198,7 @@ public final class DesktopController {
         text.setWrapText(true);
         text.setMaxWidth(520);
         text.getStyleClass().add("danger");
-        Button again = new Button("Try again");
+        Button again = new Button(Messages.get("app.retry"));
         again.setOnAction(e -> retry.run());
         VBox box = new VBox(16, text, again);
         box.setAlignment(Pos.CENTER);

@@ -58,7 +58,7 @@ public final class PersonDatabase implements AutoCloseable {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(1, poolSize));
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", Connections.APPLICATION_NAME);
         config.addDataSourceProperty("tcpKeepAlive", "true");

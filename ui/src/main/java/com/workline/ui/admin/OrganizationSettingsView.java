@@ -85,7 +85,12 @@ public final class OrganizationSettingsView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.busyProperty());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reload.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
         HBox actions = new HBox(10, save, reload, busy, message);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         VBox page = new VBox(16, Forms.title(Messages.get("settings.title")), actions, sections);
         page.setPadding(new Insets(20, 28, 28, 28));

@@ -113,6 +113,7 @@ public final class PeopleView {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle(Messages.get("people.add.title"));
+        dialog.setHeaderText(Messages.get("people.add.title"));
         GridPane grid = Forms.grid();
         TextField email = field("new-email", vm.newEmailProperty());
         Forms.row(grid, 0, Messages.get("people.email"), email, vm.newPersonErrors().of("email"));
@@ -139,9 +140,12 @@ public final class PeopleView {
         PasswordField password = new PasswordField();
         password.setId("new-password");
         password.textProperty().bindBidirectional(vm.newPasswordProperty());
-        password.setPromptText(Messages.get("people.initialPassword.hint"));
         Forms.row(grid, 4, Messages.get("people.initialPassword"), password, vm.newPersonErrors().of("initialPassword"));
-        grid.setPrefWidth(520);
+        Label hint = new Label(Messages.get("people.initialPassword.hint"));
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
+        grid.add(hint, 1, 5);
+        grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
@@ -152,6 +156,11 @@ public final class PeopleView {
             e.consume();
             vm.add(dialog::close);
         });
+        // Error messages make the form taller: let the dialog grow with them.
+        for (String field : new String[] {"email", "firstName", "lastName", "role", "initialPassword"}) {
+            vm.newPersonErrors().of(field).addListener((o, old, now) -> javafx.application.Platform.runLater(
+                    () -> dialog.getDialogPane().getScene().getWindow().sizeToScene()));
+        }
         javafx.application.Platform.runLater(email::requestFocus);
         dialog.show();
     }
@@ -160,6 +169,7 @@ public final class PeopleView {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle(Messages.get("people.resetPassword.title", PeopleViewModel.name(member)));
+        dialog.setHeaderText(dialog.getTitle());
         PasswordField password = new PasswordField();
         password.setId("reset-password");
         SimpleStringProperty error = new SimpleStringProperty("");

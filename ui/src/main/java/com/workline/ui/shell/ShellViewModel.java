@@ -55,6 +55,8 @@ public final class ShellViewModel {
         boolean admin = session.organization().role().canAdminister();
         sections.setAll(Arrays.stream(Section.values()).filter(s -> admin || !s.administration()).toList());
         theme.set(preferences.theme(session.person().database().login()));
+        // Any screen's failed task is news for the status bar too, and so is the next success.
+        tasks.connectionLostProperty().addListener((o, was, lost) -> connected.set(!lost));
     }
 
     public ObservableList<Section> sections() {
@@ -80,7 +82,13 @@ public final class ShellViewModel {
 
     /** Asks the server whether it is still there; the view calls this periodically. */
     public void checkConnection() {
-        tasks.run(session::isConnected, connected::set, failure -> connected.set(false));
+        tasks.run(() -> {
+            if (!session.isConnected()) {
+                throw new com.workline.persistence.common.WorklineException(
+                        com.workline.persistence.common.Problem.CONNECTION_LOST, "The server does not answer.");
+            }
+            return Boolean.TRUE;
+        }, ok -> connected.set(true), failure -> connected.set(false));
     }
 
     public TenantSession session() {

@@ -52,8 +52,9 @@ public final class SignInView {
         GridPane serverFields = new GridPane();
         serverFields.setHgap(8);
         serverFields.setVgap(6);
-        serverFields.addRow(0, new Label(Messages.get("signin.host")), host, new Label(Messages.get("signin.port")), port);
-        serverFields.addRow(1, new Label(Messages.get("signin.database")), database);
+        serverFields.addRow(0, fixed(Messages.get("signin.host")), host, fixed(Messages.get("signin.port")), port);
+        serverFields.addRow(1, fixed(Messages.get("signin.database")), database);
+        javafx.scene.layout.GridPane.setHgrow(host, javafx.scene.layout.Priority.ALWAYS);
         GridPane.setColumnSpan(database, 3);
         serverFields.visibleProperty().bind(vm.useEmbeddedProperty().not());
         serverFields.managedProperty().bind(serverFields.visibleProperty());
@@ -98,6 +99,7 @@ public final class SignInView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
 
         VBox form = new VBox(8,
                 title,
@@ -109,12 +111,21 @@ public final class SignInView {
         HBox.setHgrow(signIn, javafx.scene.layout.Priority.ALWAYS);
         form.setPadding(new Insets(28));
         form.setMaxWidth(420);
+        form.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.getStyleClass().add("card-form");
         StackPane root = new StackPane(form);
         root.setAlignment(Pos.CENTER);
+        root.getStyleClass().add("signin-background");
         root.setPadding(new Insets(24));
         javafx.application.Platform.runLater(() -> (vm.emailProperty().get().isEmpty() ? email : password).requestFocus());
         return root;
+    }
+
+    /** A label that never shrinks to "…". */
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Label labelFor(String text, javafx.scene.Node field) {

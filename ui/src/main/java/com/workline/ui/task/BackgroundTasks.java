@@ -1,5 +1,6 @@
 package com.workline.ui.task;
 
+import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.DatabaseErrors;
 import javafx.application.Platform;
@@ -24,6 +25,7 @@ public final class BackgroundTasks {
     private final Executor uiThread;
     private final AtomicInteger running = new AtomicInteger();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(false);
 
     public BackgroundTasks(Executor worker, Executor uiThread) {
         this.worker = Objects.requireNonNull(worker);
@@ -49,6 +51,11 @@ public final class BackgroundTasks {
         return busy.getReadOnlyProperty();
     }
 
+    /** True after a task failed because the server could not be reached, until a task succeeds again. */
+    public ReadOnlyBooleanProperty connectionLostProperty() {
+        return connectionLost.getReadOnlyProperty();
+    }
+
     /**
      * Runs {@code work} on a worker; then {@code onSuccess} or {@code onFailure} on the UI thread.
      * Failures arrive translated into {@link WorklineException}s with a message for the user.
@@ -63,12 +70,16 @@ public final class BackgroundTasks {
                 WorklineException failure = DatabaseErrors.translate(e);
                 uiThread.execute(() -> {
                     changeRunning(-1);
+                    if (failure.problem() == Problem.CONNECTION_LOST || failure.problem() == Problem.SERVER_UNREACHABLE) {
+                        connectionLost.set(true);
+                    }
                     onFailure.accept(failure);
                 });
                 return;
             }
             uiThread.execute(() -> {
                 changeRunning(-1);
+                connectionLost.set(false);
                 onSuccess.accept(result);
             });
         });

@@ -59,4 +59,19 @@ class BackgroundTasksTest {
         assertThat(failures).extracting(WorklineException::problem).containsExactly(Problem.CONFLICT, Problem.UNEXPECTED);
         assertThat(tasks.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void aConnectionFailureIsRememberedUntilTheNextSuccess() {
+        BackgroundTasks tasks = BackgroundTasks.direct();
+        tasks.run(() -> {
+            throw new WorklineException(Problem.CONNECTION_LOST, "gone");
+        }, ok -> { }, failure -> { });
+        assertThat(tasks.connectionLostProperty().get()).isTrue();
+        tasks.run(() -> {
+            throw new WorklineException(Problem.CONFLICT, "not about the connection");
+        }, ok -> { }, failure -> { });
+        assertThat(tasks.connectionLostProperty().get()).isTrue();
+        tasks.run(() -> "back", ok -> { }, failure -> { });
+        assertThat(tasks.connectionLostProperty().get()).isFalse();
+    }
 }
