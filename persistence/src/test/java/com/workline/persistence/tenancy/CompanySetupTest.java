@@ -1,0 +1,85 @@
+package com.workline.persistence.tenancy;
+
+import com.workline.persistence.admin.Role;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.Connections;
+import com.workline.persistence.db.RoleNames;
+import com.workline.persistence.db.ServerAddress;
+import com.workline.persistence.db.ServerBootstrap;
+import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** First-run set-up and the demo company, on a database of their own (first run means: no organization yet). */
+class CompanySetupTest {
+
+    private static CompanySetup freshDatabase() {
+        TestDatabase db = TestDatabase.get();
+        String name = "setup_" + Long.toString(System.nanoTime(), 36);
+        ServerBootstrap.createDatabaseIfMissing(Connections.dataSource(db.server().withDatabase("postgres"),
+                db.superuserName(), db.superuserPassword().toCharArray()), name);
+        ServerAddress server = db.server().withDatabase(name);
+        var superuser = Connections.dataSource(server, db.superuserName(), db.superuserPassword().toCharArray());
+        // Roles are cluster-wide: this second Workline database gets its own prefix.
+        RoleNames roles = new RoleNames("s" + Long.toString(System.nanoTime() % 1_000_000, 36));
+        ServerBootstrap.initialise(superuser, name, roles);
+        return new CompanySetup(new OrganizationProvisioning(superuser, roles), server, roles);
+    }
+
+    private static Map<String, char[]> demoPasswords(String suffix) {
+        Map<String, char[]> passwords = new HashMap<>();
+        CompanySetup.DEMO_PEOPLE.forEach(p -> passwords.put(p.email(), ("demo-" + suffix + "-" + p.role()).toCharArray()));
+        return passwords;
+    }
+
+    @Test
+    void firstRunCreatesTheCompanyAndSignsInItsOwner() {
+        CompanySetup setup = freshDatabase();
+        assertThat(setup.isFirstRun()).isTrue();
+        assertThatThrownBy(() -> setup.createCompany(new NewCompany(" ", "Germany", "EURO", "", "B", "x", "short".toCharArray()),
+                ZoneId.of("Europe/Berlin"), Locale.GERMANY))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors())
+                        .containsKeys("companyName", "country", "currency", "firstName", "email", "password"));
+        assertThat(setup.isFirstRun()).as("nothing half-created").isTrue();
+        try (SignedInPerson owner = setup.createCompany(new NewCompany("Erste GmbH", "de", "eur", "Erika", "Muster",
+                "erika@erste.example", "erikas-password".toCharArray()), ZoneId.of("Europe/Berlin"), Locale.GERMANY)) {
+            assertThat(owner.organizations()).singleElement().satisfies(o -> {
+                assertThat(o.name()).isEqualTo("Erste GmbH");
+                assertThat(o.role()).isEqualTo(Role.OWNER);
+            });
+            var settings = owner.choose(owner.organizations().get(0).id()).organizationSettings().load();
+            assertThat(settings.baseCurrency()).isEqualTo("EUR");
+            assertThat(settings.timezone()).isEqualTo("Europe/Berlin");
+            assertThat(settings.locale()).isEqualTo("de-DE");
+        }
+        assertThat(setup.isFirstRun()).isFalse();
+    }
+
+    @Test
+    void theDemoIsCreatedOnceAndSurvivesLostPasswords() {
+        CompanySetup setup = freshDatabase();
+        UUID demo = setup.ensureDemo(demoPasswords("one"), false);
+        TenantSession manager = setup.signInToDemo(demo, demoPasswords("one").get("maria.manager@northwind.demo"));
+        try {
+            assertThat(manager.organization().role()).isEqualTo(Role.MANAGER);
+            assertThat(manager.people().list()).extracting(m -> m.role())
+                    .containsExactlyInAnyOrder(Role.OWNER, Role.ADMIN, Role.MANAGER, Role.EMPLOYEE, Role.VIEWER);
+        } finally {
+            manager.person().close();
+        }
+        assertThat(setup.ensureDemo(demoPasswords("one"), true)).as("created once").isEqualTo(demo);
+        // The generated passwords were lost: the demo people get new ones.
+        assertThat(setup.ensureDemo(demoPasswords("two"), false)).isEqualTo(demo);
+        setup.signInToDemo(demo, demoPasswords("two").get("maria.manager@northwind.demo")).person().close();
+    }
+}
