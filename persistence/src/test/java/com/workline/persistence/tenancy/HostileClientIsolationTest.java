@@ -65,8 +65,35 @@ class HostileClientIsolationTest {
             a.person().close();
         }
         try (Connection su = db.superuser().getConnection()) {
+            crmDataOf(su, orgA, ownerA.userId());
             Sql.execute(su, "ANALYZE");
         }
+    }
+
+    /** A row of organization A in every CRM table, so that every read, move and delete attempt has a target. */
+    private static void crmDataOf(Connection su, UUID org, UUID user) throws SQLException {
+        Sql.execute(su, "SET ROLE " + db.roles().owner());
+        UUID customer = (UUID) Sql.value(su, "INSERT INTO app.customers (organization_id, number, name, email, owner_id) "
+                + "VALUES (?, 'C-000001', 'Alpha Secret Customer', 'buyer@alpha-secret.test', ?) RETURNING id", org, user);
+        UUID contact = (UUID) Sql.value(su, "INSERT INTO app.contacts (organization_id, customer_id, first_name, last_name, "
+                + "email, is_primary) VALUES (?, ?, 'Ada', 'Alphason', 'ada@alpha-secret.test', true) RETURNING id", org, customer);
+        Sql.update(su, "INSERT INTO app.addresses (organization_id, customer_id, line1, city, country, is_default_billing) "
+                + "VALUES (?, ?, 'Secret Street 1', 'Hidden City', 'DE', true)", org, customer);
+        UUID pipeline = (UUID) Sql.value(su, "SELECT id FROM app.pipelines WHERE organization_id = ? AND is_default", org);
+        UUID stage = (UUID) Sql.value(su, "SELECT id FROM app.pipeline_stages WHERE organization_id = ? AND position = 1", org);
+        UUID deal = (UUID) Sql.value(su, "INSERT INTO app.deals (organization_id, title, customer_id, contact_id, pipeline_id, "
+                + "stage_id, value, currency, probability) VALUES (?, 'Alpha secret deal', ?, ?, ?, ?, 99000, 'EUR', 10) "
+                + "RETURNING id", org, customer, contact, pipeline, stage);
+        Sql.update(su, "INSERT INTO app.activities (organization_id, activity_type, subject, due_at, assigned_to, customer_id, "
+                + "deal_id) VALUES (?, 'task', 'Call Alpha about the secret', now() - interval '1 hour', ?, ?, ?)",
+                org, user, customer, deal);
+        Sql.update(su, "INSERT INTO app.custom_field_definitions (organization_id, entity_kind, field_key, label, field_type) "
+                + "VALUES (?, 'customer', 'secret_code', 'Secret code', 'text')", org);
+        Sql.update(su, "INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition) "
+                + "VALUES (?, ?, 'customers', 'Alpha secret view', true, '{}')", org, user);
+        Sql.update(su, "INSERT INTO app.notifications (organization_id, recipient_id, kind, title) "
+                + "VALUES (?, ?, 'task_due', 'Alpha secret task')", org, user);
+        Sql.execute(su, "RESET ROLE");
     }
 
     @BeforeEach
