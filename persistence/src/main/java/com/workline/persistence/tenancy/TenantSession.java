@@ -43,6 +43,14 @@ public final class TenantSession {
         return new ProfileService(db);
     }
 
+    public com.workline.persistence.crm.CustomerService customers() {
+        return new com.workline.persistence.crm.CustomerService(db);
+    }
+
+    public com.workline.persistence.crm.CustomFieldService customFields() {
+        return new com.workline.persistence.crm.CustomFieldService(db);
+    }
+
     public NumberSeriesService numberSeries() {
         return new NumberSeriesService(db);
     }

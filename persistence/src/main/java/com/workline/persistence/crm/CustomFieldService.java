@@ -1,0 +1,129 @@
+package com.workline.persistence.crm;
+
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.PersonDatabase;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Custom field definitions (owners and admins define them) and the validation of values against them. */
+public final class CustomFieldService {
+    private final PersonDatabase db;
+
+    public CustomFieldService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    public List<CustomFieldDefinition> definitions(String entityKind) {
+        return db.inTenant(session -> definitions(session, entityKind));
+    }
+
+    static List<CustomFieldDefinition> definitions(Session session, String entityKind) {
+        return session.createNativeQuery("""
+                        SELECT id, entity_kind, field_key, label, field_type, options, required, position
+                          FROM app.custom_field_definitions
+                         WHERE organization_id = sec.current_tenant() AND entity_kind = :kind AND deleted_at IS NULL
+                         ORDER BY position, label""", Object[].class)
+                .setParameter("kind", entityKind)
+                .getResultList().stream()
+                .map(r -> new CustomFieldDefinition((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        CustomFieldType.fromDatabase((String) r[4]), List.of((String[]) r[5]), (Boolean) r[6],
+                        ((Number) r[7]).intValue()))
+                .toList();
+    }
+
+    /** Defines a new field; returns its id. */
+    public UUID define(String entityKind, String key, String label, CustomFieldType type, List<String> options, boolean required) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(key != null && key.matches("[a-z][a-z0-9_]{0,39}"), "key",
+                        "Use lower-case letters, digits and _ (starting with a letter).")
+                .check(label != null && !label.isBlank(), "label", "Enter the label people see.")
+                .check(type != null, "type", "Choose a type.")
+                .check(type != CustomFieldType.SELECT && type != CustomFieldType.MULTISELECT
+                        || options != null && !options.isEmpty(), "options", "A choice field needs at least one option.")
+                .throwIfAny();
+        return db.inTenant(session -> session.createNativeQuery("""
+                        INSERT INTO app.custom_field_definitions (organization_id, entity_kind, field_key, label, field_type,
+                                                                  options, required, position)
+                        VALUES (sec.current_tenant(), :kind, :key, :label, :type, :options, :required,
+                                (SELECT coalesce(max(position), 0) + 1 FROM app.custom_field_definitions
+                                  WHERE organization_id = sec.current_tenant() AND entity_kind = :kind))
+                        RETURNING id""", UUID.class)
+                .setParameter("kind", entityKind)
+                .setParameter("key", key)
+                .setParameter("label", label.strip())
+                .setParameter("type", type.databaseValue())
+                .setParameter("options", options == null ? new String[0] : options.toArray(String[]::new))
+                .setParameter("required", required)
+                .getSingleResult());
+    }
+
+    /**
+     * Checks values against the definitions and returns them normalised (numbers as BigDecimal, dates as
+     * ISO strings); unknown keys are refused. Errors are reported per field as {@code custom.<key>}.
+     */
+    static Map<String, Object> validate(List<CustomFieldDefinition> definitions, Map<String, Object> values,
+                                        ValidationException.Collector errors) {
+        Map<String, Object> input = values == null ? Map.of() : values;
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String key : input.keySet()) {
+            errors.check(definitions.stream().anyMatch(d -> d.key().equals(key)), "custom." + key, "Unknown field.");
+        }
+        for (CustomFieldDefinition d : definitions) {
+            String field = "custom." + d.key();
+            Object value = input.get(d.key());
+            boolean empty = value == null || value instanceof String s && s.isBlank()
+                    || value instanceof Collection<?> c && c.isEmpty();
+            if (empty) {
+                errors.check(!d.required(), field, d.label() + " is required.");
+                continue;
+            }
+            switch (d.type()) {
+                case TEXT -> result.put(d.key(), value.toString().strip());
+                case NUMBER -> {
+                    try {
+                        result.put(d.key(), new BigDecimal(value.toString().strip()));
+                    } catch (NumberFormatException e) {
+                        errors.check(false, field, d.label() + " must be a number.");
+                    }
+                }
+                case DATE -> {
+                    try {
+                        result.put(d.key(), LocalDate.parse(value.toString().strip()).toString());
+                    } catch (DateTimeParseException e) {
+                        errors.check(false, field, d.label() + " must be a date (yyyy-mm-dd).");
+                    }
+                }
+                case BOOLEAN -> {
+                    if (value instanceof Boolean b) {
+                        result.put(d.key(), b);
+                    } else if (List.of("true", "yes", "false", "no").contains(value.toString().strip().toLowerCase())) {
+                        result.put(d.key(), List.of("true", "yes").contains(value.toString().strip().toLowerCase()));
+                    } else {
+                        errors.check(false, field, d.label() + " must be yes or no.");
+                    }
+                }
+                case SELECT -> {
+                    errors.check(d.options().contains(value.toString()), field,
+                            d.label() + " must be one of: " + String.join(", ", d.options()) + ".");
+                    result.put(d.key(), value.toString());
+                }
+                case MULTISELECT -> {
+                    List<String> chosen = value instanceof Collection<?> c ? c.stream().map(Object::toString).toList()
+                            : List.of(value.toString().split("\\s*;\\s*"));
+                    errors.check(d.options().containsAll(chosen), field,
+                            d.label() + " allows only: " + String.join(", ", d.options()) + ".");
+                    result.put(d.key(), chosen);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,14 @@
+package com.workline.persistence.crm;
+
+import java.util.List;
+
+/**
+ * A page of the customer list and where the next one starts (keyset paging: the cost of a page does not
+ * grow with its depth). {@code next} is null on the last page.
+ */
+public record CustomerPage(List<CustomerRow> rows, Cursor next) {
+
+    /** The sort key and id of the last row shown. */
+    public record Cursor(String sortKey, java.util.UUID id) {
+    }
+}

@@ -1,0 +1,284 @@
+package com.workline.persistence.crm;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.numbering.DocumentKind;
+import com.workline.persistence.numbering.NumberSeriesService;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Customers: the keyset-paged, searchable list, the record, creation with a number from the series,
+ * optimistic-locked updates, and soft deletion (managers and above; the database enforces it too).
+ */
+public final class CustomerService {
+    /** Up to this many matches are counted exactly; beyond, the planner estimates. */
+    public static final int EXACT_COUNT_LIMIT = 10_000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PersonDatabase db;
+
+    public CustomerService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    // ----- the list ----------------------------------------------------------------------------------
+
+    public CustomerPage list(CustomerQuery query, CustomerPage.Cursor after, int pageSize) {
+        if (pageSize < 1 || pageSize > 500) {
+            throw new IllegalArgumentException("page size 1..500");
+        }
+        return db.inTenant(session -> {
+            SqlBuilder sql = filtered(query);
+            String sortKey = sortKeyExpression(query.sort());
+            String direction = query.descending() ? "DESC" : "ASC";
+            if (after != null) {
+                sql.where("(" + sortKey + ", c.id) " + (query.descending() ? "<" : ">") + " (:afterKey, :afterId)")
+                        .bind("afterKey", after.sortKey()).bind("afterId", after.id());
+            }
+            String text = """
+                    SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
+                           coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
+                           c.created_at, %s
+                      FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id
+                     WHERE %s
+                     ORDER BY %s %s, c.id %s
+                     LIMIT :limit""".formatted(sortKey, sql.conditions(), sortKey, direction, direction);
+            NativeQuery<Object[]> q = session.createNativeQuery(text, Object[].class);
+            sql.applyTo(q);
+            q.setParameter("limit", pageSize + 1);
+            List<CustomerRow> rows = new ArrayList<>();
+            for (Object[] r : q.getResultList()) {
+                rows.add(new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], CustomerStatus.fromDatabase((String) r[3]),
+                        (String) r[4], (String) r[5], (UUID) r[6], (String) r[7], List.of((String[]) r[8]),
+                        parseJson((String) r[9]), toOffsetDateTime(r[10]), (String) r[11]));
+            }
+            CustomerPage.Cursor next = null;
+            if (rows.size() > pageSize) {
+                rows.remove(rows.size() - 1);
+                CustomerRow last = rows.get(rows.size() - 1);
+                next = new CustomerPage.Cursor(last.sortKey(), last.id());
+            }
+            return new CustomerPage(List.copyOf(rows), next);
+        });
+    }
+
+    /** Exact up to {@link #EXACT_COUNT_LIMIT}, else the planner's estimate: never a full count of a huge table. */
+    public CustomerCount count(CustomerQuery query) {
+        return db.inTenant(session -> {
+            SqlBuilder sql = filtered(query);
+            NativeQuery<Long> capped = session.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM app.customers c WHERE "
+                    + sql.conditions() + " LIMIT " + (EXACT_COUNT_LIMIT + 1) + ") capped", Long.class);
+            sql.applyTo(capped);
+            long exact = capped.getSingleResult();
+            if (exact <= EXACT_COUNT_LIMIT) {
+                return new CustomerCount(exact, true);
+            }
+            NativeQuery<String> explain = session.createNativeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM app.customers c WHERE "
+                    + sql.conditions(), String.class);
+            sql.applyTo(explain);
+            try {
+                long estimate = JSON.readTree(String.join("", explain.getResultList())).get(0).get("Plan").get("Plan Rows").asLong();
+                return new CustomerCount(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
+            } catch (java.io.IOException e) {
+                return new CustomerCount(EXACT_COUNT_LIMIT + 1L, false);
+            }
+        });
+    }
+
+    private static String sortKeyExpression(CustomerQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> "lower(c.name)";
+            case NUMBER -> "c.number";
+            case CREATED -> "to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
+        };
+    }
+
+    private static SqlBuilder filtered(CustomerQuery query) {
+        SqlBuilder sql = new SqlBuilder();
+        sql.where("c.organization_id = sec.current_tenant()");
+        if (!query.includeDeleted()) {
+            sql.where("c.deleted_at IS NULL");
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            String like = "%" + escapeLike(query.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            sql.where("c.id IN (SELECT s.id FROM app.customers s WHERE s.organization_id = sec.current_tenant()"
+                            + " AND s.search_text LIKE :search"
+                            + " UNION SELECT t.customer_id FROM app.contacts t WHERE t.organization_id = sec.current_tenant()"
+                            + " AND t.search_text LIKE :search)")
+                    .bind("search", like);
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.where("c.status = ANY (:statuses)")
+                    .bind("statuses", query.statuses().stream().map(CustomerStatus::databaseValue).toArray(String[]::new));
+        }
+        if (query.ownerId() != null) {
+            sql.where("c.owner_id = :owner").bind("owner", query.ownerId());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            sql.where("c.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
+        }
+        if (query.customFieldKey() != null && query.customFieldValue() != null) {
+            sql.where("c.custom_fields ->> CAST(:cfKey AS text) = :cfValue")
+                    .bind("cfKey", query.customFieldKey()).bind("cfValue", query.customFieldValue());
+        }
+        return sql;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    // ----- the record --------------------------------------------------------------------------------
+
+    public CustomerDetails load(UUID id) {
+        return db.inTenant(session -> find(session, id).toDetails());
+    }
+
+    public CustomerDetails create(CustomerDetails details) {
+        return db.inTenant(session -> {
+            CustomerDetails valid = validate(session, details);
+            Customer customer = new Customer(UUID.randomUUID(),
+                    NumberSeriesService.take(session, DocumentKind.CUSTOMER, null).formatted());
+            customer.apply(valid);
+            session.persist(customer);
+            session.flush();
+            return customer.toDetails();
+        });
+    }
+
+    /** Saves changes if nobody saved the customer since it was loaded, else {@link CustomerConflictException}. */
+    public CustomerDetails update(CustomerDetails details) {
+        try {
+            return db.inTenant(session -> {
+                CustomerDetails valid = validate(session, details);
+                Customer customer = find(session, details.id());
+                if (customer.version() != details.version()) {
+                    throw new CustomerConflictException(customer.toDetails());
+                }
+                customer.apply(valid);
+                session.flush();
+                return customer.toDetails();
+            });
+        } catch (WorklineException e) {
+            if (e.problem() == Problem.CONFLICT && !(e instanceof CustomerConflictException)) {
+                throw new CustomerConflictException(load(details.id()));
+            }
+            throw e;
+        }
+    }
+
+    /** Soft-deletes: the customer leaves the lists but its history stays. Managers and above. */
+    public void delete(UUID id) {
+        setDeleted(id, OffsetDateTime.now());
+    }
+
+    public void restore(UUID id) {
+        setDeleted(id, null);
+    }
+
+    private void setDeleted(UUID id, OffsetDateTime at) {
+        db.inTenant(session -> {
+            find(session, id).markDeleted(at);
+            session.flush();
+            return null;
+        });
+    }
+
+    private static Customer find(Session session, UUID id) {
+        Customer customer = session.find(Customer.class, id);
+        if (customer == null) {
+            throw new WorklineException(Problem.NOT_FOUND, "This customer does not exist (any more).");
+        }
+        return customer;
+    }
+
+    private static CustomerDetails validate(Session session, CustomerDetails d) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(d.name() != null && !d.name().isBlank(), "name", "Enter the customer's name.")
+                .check(d.name() == null || d.name().length() <= 200, "name", "At most 200 characters.")
+                .check(d.type() != null, "type", "Choose company or individual.")
+                .check(d.status() != null, "status", "Choose a status.")
+                .check(d.email() == null || d.email().isBlank() || EMAIL.matcher(d.email().strip()).matches(), "email",
+                        "This is not an email address.")
+                .check(d.currency() == null || d.currency().isBlank() || d.currency().matches("[A-Z]{3}"), "currency",
+                        "Use a three-letter currency code such as EUR.")
+                .check(d.paymentTermsDays() == null || d.paymentTermsDays() >= 0 && d.paymentTermsDays() <= 365,
+                        "paymentTermsDays", "Between 0 and 365 days.")
+                .check(d.creditLimit() == null || d.creditLimit().signum() >= 0 && d.creditLimit().scale() <= 2,
+                        "creditLimit", "A positive amount with at most two decimals.")
+                .check(d.rating() == null || d.rating() >= 0 && d.rating() <= 5, "rating", "From 0 to 5 stars.");
+        Map<String, Object> custom = CustomFieldService.validate(CustomFieldService.definitions(session, "customer"),
+                d.customFields(), errors);
+        errors.throwIfAny();
+        return new CustomerDetails(d.id(), d.number(), d.name(), d.type(), d.status(), d.industry(), d.website(), d.email(),
+                d.phone(), d.taxId(), d.currency(), d.paymentTermsDays(),
+                d.creditLimit() == null ? null : d.creditLimit().setScale(2, java.math.RoundingMode.UNNECESSARY),
+                d.ownerId(), d.tags(), d.rating(), d.notes(), custom, d.version());
+    }
+
+    // ----- helpers -------------------------------------------------------------------------------------
+
+    static Map<String, Object> parseJson(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Malformed custom fields: " + json, e);
+        }
+    }
+
+    static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /** Collects WHERE conditions and their parameters. */
+    static final class SqlBuilder {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        SqlBuilder where(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        SqlBuilder bind(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        String conditions() {
+            return String.join(" AND ", conditions);
+        }
+
+        void applyTo(NativeQuery<?> query) {
+            parameters.forEach(query::setParameter);
+        }
+    }
+
+}
