@@ -47,6 +47,10 @@ public final class TenantSession {
         return new com.workline.persistence.crm.CustomerService(db);
     }
 
+    public com.workline.persistence.crm.DealService deals() {
+        return new com.workline.persistence.crm.DealService(db);
+    }
+
     public com.workline.persistence.crm.CustomFieldService customFields() {
         return new com.workline.persistence.crm.CustomFieldService(db);
     }

@@ -1,0 +1,150 @@
+package com.workline.persistence.crm;
+
+import com.workline.persistence.common.ConcurrentEditException;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.PersonDatabase;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The deals pipeline: the kanban board of a pipeline (two queries whatever its size), and moving a deal to
+ * another stage (the probability follows the stage unless it was overridden; won/lost stages close it).
+ */
+public final class DealService {
+    private final PersonDatabase db;
+
+    public DealService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    public UUID defaultPipeline() {
+        return db.inTenant(session -> session.createNativeQuery(
+                "SELECT id FROM app.pipelines WHERE organization_id = sec.current_tenant() AND is_default AND deleted_at IS NULL",
+                UUID.class).getSingleResult());
+    }
+
+    /** The board: every stage with totals and its top {@code cardsPerColumn} deals by value. */
+    public List<BoardColumn> board(UUID pipelineId, int cardsPerColumn) {
+        return db.inTenant(session -> board(session, pipelineId, cardsPerColumn));
+    }
+
+    static List<BoardColumn> board(Session session, UUID pipelineId, int cardsPerColumn) {
+        Map<UUID, List<DealCard>> cards = new LinkedHashMap<>();
+        for (Object[] r : session.createNativeQuery(BOARD_CARDS, Object[].class)
+                .setParameter("pipeline", pipelineId).setParameter("limit", cardsPerColumn).getResultList()) {
+            cards.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DealCard((UUID) r[1], (String) r[2],
+                    (UUID) r[3], (String) r[4], (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7],
+                    r[8] == null ? null : toLocalDate(r[8]), (String) r[9], ((Number) r[10]).intValue()));
+        }
+        List<BoardColumn> columns = new ArrayList<>();
+        for (Object[] r : session.createNativeQuery(BOARD_COLUMNS, Object[].class)
+                .setParameter("pipeline", pipelineId).getResultList()) {
+            UUID stage = (UUID) r[0];
+            columns.add(new BoardColumn(stage, (String) r[1], (BigDecimal) r[2], (Boolean) r[3], (Boolean) r[4],
+                    List.copyOf(cards.getOrDefault(stage, List.of())), ((Number) r[5]).longValue(),
+                    (BigDecimal) r[6], ((BigDecimal) r[7]).setScale(2, RoundingMode.HALF_UP)));
+        }
+        return columns;
+    }
+
+    /** The SQL of the board, public for the benchmark's plain-JDBC floor. */
+    public static final String BOARD_COLUMNS = """
+            SELECT s.id, s.name, s.probability, s.is_won, s.is_lost, count(d.id),
+                   coalesce(sum(d.value), 0), coalesce(sum(d.value * d.probability / 100), 0)
+              FROM app.pipeline_stages s
+              LEFT JOIN app.deals d ON d.organization_id = s.organization_id AND d.stage_id = s.id AND d.deleted_at IS NULL
+             WHERE s.organization_id = sec.current_tenant() AND s.pipeline_id = :pipeline AND s.deleted_at IS NULL
+             GROUP BY s.id, s.name, s.probability, s.is_won, s.is_lost, s.position
+             ORDER BY s.position""";
+
+    public static final String BOARD_CARDS = """
+            SELECT s.id, d.id, d.title, d.customer_id, c.name, d.value, d.currency, d.probability, d.expected_close_date,
+                   coalesce(u.display_name, u.first_name || ' ' || u.last_name), d.version
+              FROM app.pipeline_stages s
+              CROSS JOIN LATERAL (
+                    SELECT * FROM app.deals x
+                     WHERE x.organization_id = s.organization_id AND x.pipeline_id = s.pipeline_id AND x.stage_id = s.id
+                       AND x.deleted_at IS NULL
+                     ORDER BY x.value DESC, x.id LIMIT :limit) d
+              JOIN app.customers c ON c.organization_id = d.organization_id AND c.id = d.customer_id
+              LEFT JOIN sec.users u ON u.id = d.owner_id
+             WHERE s.organization_id = sec.current_tenant() AND s.pipeline_id = :pipeline AND s.deleted_at IS NULL
+             ORDER BY s.position, d.value DESC, d.id""";
+
+    /** Creates an open deal in the pipeline's first stage; returns its id. */
+    public UUID create(String title, UUID customerId, BigDecimal value, String currency, LocalDate expectedClose) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        errors.check(title != null && !title.isBlank(), "title", "Enter a title.")
+                .check(value != null && value.signum() >= 0, "value", "A positive amount.")
+                .check(currency != null && currency.matches("[A-Z]{3}"), "currency", "A three-letter currency code.")
+                .check(customerId != null, "customer", "Choose the customer.")
+                .throwIfAny();
+        return db.inTenant(session -> session.createNativeQuery("""
+                        INSERT INTO app.deals (organization_id, title, customer_id, pipeline_id, stage_id, value, currency,
+                                               probability, expected_close_date, owner_id)
+                        SELECT s.organization_id, :title, :customer, s.pipeline_id, s.id, :value, :currency, s.probability,
+                               :close, sec.current_user_id()
+                          FROM app.pipeline_stages s JOIN app.pipelines p ON p.organization_id = s.organization_id AND p.id = s.pipeline_id
+                         WHERE s.organization_id = sec.current_tenant() AND p.is_default AND p.deleted_at IS NULL
+                           AND s.deleted_at IS NULL
+                         ORDER BY s.position LIMIT 1
+                        RETURNING id""", UUID.class)
+                .setParameter("title", title.strip()).setParameter("customer", customerId)
+                .setParameter("value", value.setScale(2, RoundingMode.HALF_UP)).setParameter("currency", currency)
+                .setParameter("close", expectedClose == null ? null : Date.valueOf(expectedClose))
+                .getSingleResult());
+    }
+
+    /**
+     * Moves a deal to a stage of its pipeline (drag and drop on the board). The deal's probability becomes the
+     * stage's unless someone overrode it; a won stage closes the deal as won, a lost stage needs {@code lostReason}.
+     */
+    public void moveToStage(UUID dealId, int expectedVersion, UUID stageId, String lostReason) {
+        db.inTenant(session -> {
+            Object[] stage = session.createNativeQuery("""
+                            SELECT s.probability, s.is_won, s.is_lost FROM app.pipeline_stages s
+                              JOIN app.deals d ON d.organization_id = s.organization_id AND d.pipeline_id = s.pipeline_id
+                             WHERE s.organization_id = sec.current_tenant() AND s.id = :stage AND d.id = :deal""", Object[].class)
+                    .setParameter("stage", stageId).setParameter("deal", dealId)
+                    .getResultStream().findFirst().orElseThrow(() -> new WorklineException(Problem.NOT_FOUND,
+                            "That stage does not belong to the deal's pipeline."));
+            boolean won = (Boolean) stage[1];
+            boolean lost = (Boolean) stage[2];
+            if (lost && (lostReason == null || lostReason.isBlank())) {
+                new ValidationException.Collector().check(false, "lostReason", "Say why the deal was lost.").throwIfAny();
+            }
+            int changed = session.createNativeQuery("""
+                            UPDATE app.deals
+                               SET stage_id = :stage, stage_entered_at = now(),
+                                   probability = CASE WHEN probability_overridden THEN probability ELSE :probability END,
+                                   status = :status, lost_reason = :reason,
+                                   actual_close_date = CASE WHEN :status = 'open' THEN NULL ELSE current_date END,
+                                   version = version + 1
+                             WHERE organization_id = sec.current_tenant() AND id = :deal AND version = :version""")
+                    .setParameter("stage", stageId).setParameter("probability", stage[0])
+                    .setParameter("status", won ? "won" : lost ? "lost" : "open")
+                    .setParameter("reason", lost ? lostReason.strip() : null)
+                    .setParameter("deal", dealId).setParameter("version", expectedVersion)
+                    .executeUpdate();
+            if (changed == 0) {
+                throw new ConcurrentEditException("deal");
+            }
+            return null;
+        });
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}
