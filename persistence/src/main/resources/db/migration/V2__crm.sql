@@ -93,6 +93,9 @@ CREATE TABLE app.customers (
   rating              smallint CHECK (rating BETWEEN 0 AND 5),
   notes               text,
   custom_fields       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(custom_fields) = 'object'),
+  -- The list's sort key. A stored column, not an expression in the query: row-level security lets only
+  -- leakproof operators reach an index, and lower() is not leakproof, so keyset paging compares this column.
+  sort_name           text GENERATED ALWAYS AS (lower(name)) STORED,
   -- What search-as-you-type matches besides contact names: kept by PostgreSQL, indexed with trigrams.
   search_text         text GENERATED ALWAYS AS (lower(name || ' ' || number || ' ' || coalesce(email, '') || ' '
                                                       || coalesce(phone, ''))) STORED,
@@ -104,10 +107,11 @@ CREATE TABLE app.customers (
   UNIQUE (organization_id, number)
 );
 -- Keyset paging by name (and by number, by creation) within an organization.
-CREATE INDEX customers_by_name ON app.customers (organization_id, lower(name), id) WHERE deleted_at IS NULL;
-CREATE INDEX customers_by_number ON app.customers (organization_id, number) WHERE deleted_at IS NULL;
-CREATE INDEX customers_by_status ON app.customers (organization_id, status, lower(name), id) WHERE deleted_at IS NULL;
-CREATE INDEX customers_by_owner ON app.customers (organization_id, owner_id, lower(name), id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_name ON app.customers (organization_id, sort_name, id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_number ON app.customers (organization_id, number, id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_created ON app.customers (organization_id, created_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_status ON app.customers (organization_id, status, sort_name, id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_owner ON app.customers (organization_id, owner_id, sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_search ON app.customers USING gin (search_text public.gin_trgm_ops);
 CREATE INDEX customers_tags ON app.customers USING gin (tags);
 CREATE INDEX customers_tax_id ON app.customers (organization_id, lower(tax_id)) WHERE tax_id IS NOT NULL;
@@ -170,6 +174,19 @@ CREATE UNIQUE INDEX addresses_one_default_billing ON app.addresses (organization
 CREATE UNIQUE INDEX addresses_one_default_shipping ON app.addresses (organization_id, customer_id) WHERE is_default_shipping;
 SELECT sec.add_crm_policies('app.addresses', false);
 GRANT SELECT, INSERT, UPDATE, DELETE ON app.addresses TO "${person_role}";
+
+-- Search as you type: the customers whose name, number, email or phone, or one of whose contacts' names or
+-- email, contain the term. A definer function because LIKE is not leakproof: under row-level security the
+-- trigram indexes could not be used. It checks the tenant itself (sec.current_tenant() verifies membership).
+CREATE FUNCTION sec.customer_search(p_pattern text) RETURNS TABLE (id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT s.id FROM app.customers s
+   WHERE s.organization_id = (SELECT sec.current_tenant()) AND s.search_text LIKE p_pattern
+  UNION
+  SELECT t.customer_id FROM app.contacts t
+   WHERE t.organization_id = (SELECT sec.current_tenant()) AND t.search_text LIKE p_pattern
+$$;
+GRANT EXECUTE ON FUNCTION sec.customer_search(text) TO "${person_role}";
 
 -- ---------------------------------------------------------------------------------------------
 -- Pipelines, stages, deals
@@ -243,7 +260,7 @@ CREATE TABLE app.deals (
   FOREIGN KEY (organization_id, stage_id) REFERENCES app.pipeline_stages (organization_id, id),
   CHECK (status <> 'lost' OR length(btrim(lost_reason)) > 0)
 );
-CREATE INDEX deals_board ON app.deals (organization_id, pipeline_id, stage_id) WHERE deleted_at IS NULL;
+CREATE INDEX deals_board ON app.deals (organization_id, pipeline_id, stage_id, value DESC, id) WHERE deleted_at IS NULL;
 CREATE INDEX deals_by_customer ON app.deals (organization_id, customer_id);
 SELECT sec.add_crm_policies('app.deals', false);
 CREATE TRIGGER deals_soft_delete BEFORE UPDATE ON app.deals FOR EACH ROW EXECUTE FUNCTION app.soft_delete_by_managers();

@@ -1,0 +1,57 @@
+package com.workline.app.admin;
+
+import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.crm.CrmBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.UUID;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures beside their baselines.",
+        subcommands = BenchCommand.Crm.class)
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.ParentCommand
+    AdminCommand admin;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "crm", mixinStandardHelpOptions = true,
+            description = {
+                    "Time the CRM screens' queries on an organization (see 'workline admin generate'): customer list first",
+                    "and middle page, search as you type, record open, kanban board. Each figure (median / 95th percentile)",
+                    "stands beside the same SQL through plain JDBC (the floor) and as the owner role without RLS."},
+            footerHeading = "%nExample:%n", footer = "  workline admin bench crm --org \"Scale Org 1\" --runs 50")
+    static final class Crm implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        BenchCommand bench;
+        @picocli.CommandLine.Mixin
+        DatabaseOptions database;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--org", required = true, description = "Organization id or exact name.")
+        String organization;
+
+        @Option(names = "--runs", defaultValue = "30", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
+                UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
+                        .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
+                out.println("Times in ms, median / 95th percentile. 'service': what the screen calls (Hibernate session,"
+                        + " tenant set, RLS). 'plain JDBC': the same SQL as the same person. 'owner, no RLS': the same SQL"
+                        + " bypassing row-level security.");
+                new CrmBenchmark(target.address(), target.admin(), target.roles(), out::println).run(org, runs);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.workline.app.admin;
+
+import com.workline.persistence.crm.ScaleDataGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {
+                "Create scale data for benchmarks: organizations with customers, contacts (1-3 each), deals (about one",
+                "per three customers, spread over the stages) and activities, written with COPY."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  workline admin generate --organizations 3 --customers 10000",
+                "  workline admin generate --organizations 1 --customers 1000000 --name-prefix \"Big Co\""})
+final class GenerateCommand extends AdminSubcommand {
+    @Option(names = "--organizations", defaultValue = "1", description = "How many organizations. Default: ${DEFAULT-VALUE}.")
+    int organizations;
+
+    @Option(names = "--customers", defaultValue = "10000",
+            description = "Customers per organization (up to 1,000,000). Default: ${DEFAULT-VALUE}.")
+    int customers;
+
+    @Option(names = "--name-prefix", defaultValue = "Scale Org", description = "Organization names: PREFIX 1, PREFIX 2, ...")
+    String namePrefix;
+
+    @Override
+    void run(DatabaseOptions.Target target) {
+        if (organizations < 1 || customers < 1 || customers > 1_000_000) {
+            throw new IllegalArgumentException("Use 1 or more organizations and 1 to 1,000,000 customers each.");
+        }
+        long start = System.nanoTime();
+        var results = new ScaleDataGenerator(target.admin(), target.roles(), out()::println)
+                .generate(organizations, customers, namePrefix);
+        out().printf("Generated %d organization(s) with %,d customers each in %.1f s.%n", results.size(), customers,
+                (System.nanoTime() - start) / 1e9);
+        results.forEach(r -> out().println("  " + r.organizationId() + "  " + r.name()));
+    }
+}

@@ -1,0 +1,213 @@
+package com.workline.persistence.crm;
+
+import com.workline.persistence.admin.NewOrganization;
+import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.db.DatabaseErrors;
+import com.workline.persistence.db.RoleNames;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Scale data for benchmarks and load tests: organizations with many customers, their contacts, deals and
+ * activities, written with COPY in batches (as the owner role) so a million customers take minutes.
+ * Distributions: 1–3 contacts per customer; about one deal per three customers, spread over the stages
+ * with fewer deals in later ones; about one activity per customer, a fifth of them open tasks.
+ */
+public final class ScaleDataGenerator {
+    private static final int BATCH = 20_000;
+    private static final String[] FIRST = {"Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta", "Hannes", "Ida", "Jonas",
+            "Katrin", "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Simon", "Tara", "Uwe", "Vera", "Willem", "Yara", "Zoe"};
+    private static final String[] LAST = {"Adler", "Becker", "Conrad", "Dietrich", "Engel", "Fischer", "Graf", "Hoffmann",
+            "Imhof", "Jung", "Keller", "Lang", "Maier", "Neumann", "Otto", "Peters", "Quast", "Richter", "Schulz", "Thiel",
+            "Ullrich", "Vogel", "Weber", "Zimmer"};
+    private static final String[] WORD = {"Alpine", "Baltic", "Crown", "Delta", "Eagle", "Falcon", "Granite", "Harbor", "Iron",
+            "Juniper", "Keystone", "Lumen", "Meridian", "Northern", "Orbit", "Pioneer", "Quarry", "River", "Summit", "Titan",
+            "Union", "Vector", "Western", "Zenith"};
+    private static final String[] TRADE = {"Tools", "Metalworks", "Plastics", "Logistics", "Electronics", "Fabrication",
+            "Engineering", "Systems", "Components", "Machining", "Packaging", "Controls"};
+    private static final String[] FORM = {"GmbH", "AG", "KG", "Ltd", "Inc", "SA", "BV", "Oy"};
+    private static final String[] STATUS = {"lead", "prospect", "active", "active", "active", "inactive", "churned"};
+
+    private final DataSource admin;
+    private final RoleNames roles;
+    private final Consumer<String> progress;
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    public ScaleDataGenerator(DataSource admin, RoleNames roles, Consumer<String> progress) {
+        this.admin = admin;
+        this.roles = roles;
+        this.progress = progress;
+    }
+
+    /** What was generated for one organization. */
+    public record Result(UUID organizationId, String name, int customers, long millis) {
+    }
+
+    public List<Result> generate(int organizations, int customersPerOrganization, String namePrefix) {
+        OrganizationProvisioning provisioning = new OrganizationProvisioning(admin, roles);
+        List<Result> results = new ArrayList<>();
+        for (int o = 1; o <= organizations; o++) {
+            long start = System.nanoTime();
+            String name = namePrefix + " " + o;
+            UUID org = provisioning.createOrganization(new NewOrganization(name, "EUR", "DE", "Europe/Berlin", "en-US"));
+            fill(org, customersPerOrganization);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            results.add(new Result(org, name, customersPerOrganization, millis));
+            progress.accept(String.format("organization %d/%d \"%s\": %,d customers in %.1f s", o, organizations, name,
+                    customersPerOrganization, millis / 1000.0));
+        }
+        analyze();
+        return results;
+    }
+
+    private void fill(UUID org, int customers) {
+        try (Connection c = admin.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+                if (rs.next() && rs.getBoolean(1)) {
+                    // Bulk load as a superuser: skip triggers (the audit trail of generated rows would double the work).
+                    s.execute("SET LOCAL session_replication_role = replica");
+                }
+                s.execute("SET ROLE \"" + roles.owner() + "\"");
+            }
+            List<UUID> stages = new ArrayList<>();
+            UUID pipeline;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT p.id, s.id FROM app.pipelines p JOIN app.pipeline_stages s ON s.organization_id = p.organization_id "
+                            + "AND s.pipeline_id = p.id WHERE p.organization_id = ? AND p.is_default ORDER BY s.position")) {
+                ps.setObject(1, org);
+                var rs = ps.executeQuery();
+                pipeline = null;
+                while (rs.next()) {
+                    pipeline = rs.getObject(1, UUID.class);
+                    stages.add(rs.getObject(2, UUID.class));
+                }
+            }
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            int written = 0;
+            while (written < customers) {
+                int n = Math.min(BATCH, customers - written);
+                copyBatch(copy, org, pipeline, stages, written, n);
+                written += n;
+                c.commit();
+                reapplySettings(c);
+                if (customers >= 100_000 && written % 100_000 == 0) {
+                    progress.accept(String.format("  %,d / %,d customers", written, customers));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO app.number_series (organization_id, kind, year, next_value) "
+                    + "VALUES (?, 'customer', 0, ?) ON CONFLICT (organization_id, kind, year) DO UPDATE SET next_value = EXCLUDED.next_value")) {
+                ps.setObject(1, org);
+                ps.setLong(2, customers + 1L);
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** SET LOCAL ends with each commit; the role too must be set again for the next batch's transaction. */
+    private void reapplySettings(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("RESET ROLE");
+            var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+            if (rs.next() && rs.getBoolean(1)) {
+                s.execute("SET LOCAL session_replication_role = replica");
+            }
+            s.execute("SET ROLE \"" + roles.owner() + "\"");
+        }
+    }
+
+    private void copyBatch(CopyManager copy, UUID org, UUID pipeline, List<UUID> stages, int offset, int n) throws SQLException {
+        StringBuilder customers = new StringBuilder(n * 160);
+        StringBuilder contacts = new StringBuilder(n * 200);
+        StringBuilder deals = new StringBuilder(n * 70);
+        StringBuilder activities = new StringBuilder(n * 120);
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            int number = offset + i + 1;
+            UUID customer = UUID.randomUUID();
+            String name = pick(WORD) + " " + pick(TRADE) + " " + pick(FORM);
+            String domain = name.toLowerCase().replaceAll("[^a-z]", "") + number + ".example";
+            Instant created = now.minus(random.nextInt(3 * 365), ChronoUnit.DAYS);
+            row(customers, org, customer, String.format("C-%06d", number), name, pick(STATUS), "info@" + domain,
+                    "+49 " + (30 + random.nextInt(70)) + " " + (1_000_000 + random.nextInt(8_999_999)), created);
+            int contactCount = 1 + random.nextInt(3);
+            for (int k = 0; k < contactCount; k++) {
+                String first = pick(FIRST);
+                String last = pick(LAST);
+                row(contacts, org, UUID.randomUUID(), customer, first, last,
+                        first.toLowerCase() + "." + last.toLowerCase() + "@" + domain, k == 0 ? "t" : "f");
+            }
+            if (random.nextInt(3) == 0) {
+                // Earlier stages hold more deals: the index is the smaller of two draws.
+                int stage = Math.min(random.nextInt(stages.size()), random.nextInt(stages.size()));
+                int[] probabilities = {10, 25, 50, 75, 100, 0};
+                String status = stage == 4 ? "won" : stage == 5 ? "lost" : "open";
+                row(deals, org, UUID.randomUUID(), pick(TRADE) + " order " + number, customer, pipeline, stages.get(stage),
+                        1000 + random.nextInt(99_000), "EUR", probabilities[Math.min(stage, 5)], status,
+                        status.equals("lost") ? "Price" : "\\N",
+                        LocalDate.now().plusDays(random.nextInt(180)).toString());
+            }
+            boolean task = random.nextInt(5) == 0;
+            row(activities, org, UUID.randomUUID(), task ? "task" : pick(new String[] {"call", "email", "meeting", "note"}),
+                    (task ? "Follow up with " : "Talked to ") + name, customer,
+                    task ? now.plus(random.nextInt(20) - 5, ChronoUnit.DAYS).toString() : "\\N", created.toString());
+        }
+        copyIn(copy, "COPY app.customers (organization_id, id, number, name, status, email, phone, created_at) FROM STDIN", customers);
+        copyIn(copy, "COPY app.contacts (organization_id, id, customer_id, first_name, last_name, email, is_primary) FROM STDIN", contacts);
+        copyIn(copy, "COPY app.deals (organization_id, id, title, customer_id, pipeline_id, stage_id, value, currency, probability, "
+                + "status, lost_reason, expected_close_date) FROM STDIN", deals);
+        copyIn(copy, "COPY app.activities (organization_id, id, activity_type, subject, customer_id, due_at, created_at) FROM STDIN",
+                activities);
+    }
+
+    private static void row(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            out.append(values[i]);
+        }
+        out.append('\n');
+    }
+
+    private static void copyIn(CopyManager copy, String sql, StringBuilder rows) throws SQLException {
+        try {
+            copy.copyIn(sql, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private void analyze() {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE app.customers, app.contacts, app.deals, app.activities");
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+}
