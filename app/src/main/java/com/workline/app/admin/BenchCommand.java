@@ -1,7 +1,7 @@
 package com.workline.app.admin;
 
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.crm.CrmBenchmark;
+import com.workline.persistence.bench.CrmBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

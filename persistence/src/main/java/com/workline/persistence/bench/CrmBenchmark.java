@@ -1,4 +1,9 @@
-package com.workline.persistence.crm;
+package com.workline.persistence.bench;
+
+import com.workline.persistence.crm.CustomerPage;
+import com.workline.persistence.crm.CustomerQuery;
+import com.workline.persistence.crm.CustomerService;
+import com.workline.persistence.crm.DealService;
 
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
