@@ -47,6 +47,14 @@ public final class TenantSession {
         return new com.workline.persistence.crm.CustomerService(db);
     }
 
+    public com.workline.persistence.crm.ContactService contacts() {
+        return new com.workline.persistence.crm.ContactService(db);
+    }
+
+    public com.workline.persistence.crm.ActivityService activities() {
+        return new com.workline.persistence.crm.ActivityService(db);
+    }
+
     public com.workline.persistence.crm.DealService deals() {
         return new com.workline.persistence.crm.DealService(db);
     }
