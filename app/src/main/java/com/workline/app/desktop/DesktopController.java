@@ -2,7 +2,6 @@ package com.workline.app.desktop;
 
 import com.workline.app.config.ClientConfiguration;
 import com.workline.app.embedded.EmbeddedDatabase;
-import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.tenancy.CompanySetup;
 import com.workline.persistence.tenancy.OrganizationChoice;
 import com.workline.persistence.tenancy.SignInService;
@@ -88,8 +87,7 @@ public final class DesktopController {
         }
         if (embedded == null) {
             embedded = EmbeddedDatabase.open(configuration.dataFolder(), configuration.roles());
-            companySetup = new CompanySetup(new OrganizationProvisioning(embedded.superuser(), configuration.roles()),
-                    embedded.address(), configuration.roles());
+            companySetup = new CompanySetup(embedded.superuser(), embedded.address(), configuration.roles());
         }
         return companySetup.isFirstRun();
     }

@@ -77,7 +77,8 @@ public final class ScaleDataGenerator {
         return results;
     }
 
-    private void fill(UUID org, int customers) {
+    /** Adds {@code customers} customers with contacts, deals and activities to an existing organization. */
+    public void fill(UUID org, int customers) {
         try (Connection c = admin.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {

@@ -28,12 +28,18 @@ public final class CompanySetup {
             new DemoPerson("vera.viewer@northwind.demo", "Vera", "Vogt", Role.VIEWER));
     public static final String DEMO_COMPANY = "Northwind Fabrication (demo)";
 
+    /** How many customers (with contacts, deals in every stage and activities) the demo company gets. */
+    public static final int DEMO_CUSTOMERS = 300;
+
     private final OrganizationProvisioning provisioning;
+    private final com.workline.persistence.crm.ScaleDataGenerator crmData;
     private final ServerAddress server;
     private final SignInService signIn;
 
-    public CompanySetup(OrganizationProvisioning provisioning, ServerAddress server, RoleNames roles) {
-        this.provisioning = provisioning;
+    /** @param owner connections that may act as the owner role (the embedded superuser) */
+    public CompanySetup(javax.sql.DataSource owner, ServerAddress server, RoleNames roles) {
+        this.provisioning = new OrganizationProvisioning(owner, roles);
+        this.crmData = new com.workline.persistence.crm.ScaleDataGenerator(owner, roles, message -> { });
         this.server = server;
         this.signIn = new SignInService(roles, 4);
     }
@@ -92,6 +98,7 @@ public final class CompanySetup {
                 provisioning.addPerson(org, new NewPerson(p.email(), p.firstName(), p.lastName(), p.role(),
                         passwords.get(p.email())));
             }
+            crmData.fill(org, DEMO_CUSTOMERS);
         } else if (!peopleExist) {
             for (DemoPerson p : DEMO_PEOPLE) {
                 provisioning.setPassword(p.email(), passwords.get(p.email()));

@@ -6,7 +6,6 @@ import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.db.ServerBootstrap;
-import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class CompanySetupTest {
         // Roles are cluster-wide: this second Workline database gets its own prefix.
         RoleNames roles = new RoleNames("s" + Long.toString(System.nanoTime() % 1_000_000, 36));
         ServerBootstrap.initialise(superuser, name, roles);
-        return new CompanySetup(new OrganizationProvisioning(superuser, roles), server, roles);
+        return new CompanySetup(superuser, server, roles);
     }
 
     private static Map<String, char[]> demoPasswords(String suffix) {
@@ -74,6 +73,11 @@ class CompanySetupTest {
             assertThat(manager.organization().role()).isEqualTo(Role.MANAGER);
             assertThat(manager.people().list()).extracting(m -> m.role())
                     .containsExactlyInAnyOrder(Role.OWNER, Role.ADMIN, Role.MANAGER, Role.EMPLOYEE, Role.VIEWER);
+            // A living CRM: customers, and deals in every stage of the pipeline.
+            assertThat(manager.customers().count(com.workline.persistence.crm.CustomerQuery.all()).value())
+                    .isEqualTo(CompanySetup.DEMO_CUSTOMERS);
+            assertThat(manager.deals().board(manager.deals().defaultPipeline(), 5))
+                    .allSatisfy(column -> assertThat(column.dealCount()).as(column.name()).isPositive());
         } finally {
             manager.person().close();
         }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CreateCompanyViewModelTest {
     private final TestDatabase db = TestDatabase.get();
-    private final CompanySetup setup = new CompanySetup(db.provisioning(), db.server(), db.roles());
+    private final CompanySetup setup = new CompanySetup(db.superuser(), db.server(), db.roles());
 
     @Test
     void defaultsFromTheLocaleAndCreatesCompanyAndOwner() {
