@@ -163,11 +163,30 @@ public final class DesktopController {
         TenantSession session = shell.session();
         return switch (section) {
             case HOME -> ShellView.home(shell);
+            case CUSTOMERS -> customers(session);
+            case PIPELINE -> com.workline.ui.crm.PipelineBoardView.create(
+                    new com.workline.ui.crm.PipelineBoardViewModel(session.deals(), tasks), locale);
             case ORGANIZATION -> OrganizationSettingsView.create(
                     new OrganizationSettingsViewModel(session.organizationSettings(), tasks, locale));
             case PEOPLE -> PeopleView.create(new PeopleViewModel(session.people(), tasks), locale);
             case PROFILE -> ProfileView.create(new ProfileViewModel(session.profile(), tasks));
         };
+    }
+
+    /** The customer list; opening a customer shows its record in place, "back" returns to the same list. */
+    private Node customers(TenantSession session) {
+        javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
+        var listVm = new com.workline.ui.crm.CustomerListViewModel(session.customers(), tasks, locale);
+        Node[] list = new Node[1];
+        java.util.function.Consumer<UUID> open = id -> {
+            var record = new com.workline.ui.crm.CustomerRecordViewModel(session.customers(), session.customFields(),
+                    session.contacts(), session.activities(), tasks, saved -> listVm.refresh());
+            holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> holder.setCenter(list[0]), locale));
+            record.open(id);
+        };
+        list[0] = com.workline.ui.crm.CustomerListView.create(listVm, open);
+        holder.setCenter(list[0]);
+        return holder;
     }
 
     void signOut() {

@@ -43,7 +43,8 @@ public final class CustomerService {
             throw new IllegalArgumentException("page size 1..500");
         }
         return db.inTenant(session -> {
-            SqlBuilder sql = filtered(query, db.currentTenant());
+            SqlBuilder sql = searchPageByName(query)
+                    ? pagedSearch(query, after, pageSize + 1) : filtered(query, db.currentTenant());
             String sortKey = sortKeyExpression(query.sort());
             String direction = query.descending() ? "DESC" : "ASC";
             if (after != null) {
@@ -100,6 +101,25 @@ public final class CustomerService {
                 return new CustomerCount(EXACT_COUNT_LIMIT + 1L, false);
             }
         });
+    }
+
+    /** A plain search in name order: the definer function finds the page itself (see V2, customer_search_page). */
+    private static boolean searchPageByName(CustomerQuery q) {
+        return q.search() != null && q.search().strip().length() >= 3 && q.sort() == CustomerQuery.Sort.NAME
+                && !q.descending() && q.statuses().isEmpty() && q.ownerId() == null && q.tag() == null
+                && q.customFieldKey() == null && !q.includeDeleted();
+    }
+
+    private SqlBuilder pagedSearch(CustomerQuery query, CustomerPage.Cursor after, int limit) {
+        SqlBuilder sql = new SqlBuilder();
+        sql.where("c.organization_id = :tenant").bind("tenant", db.currentTenant());
+        sql.where("c.id IN (SELECT id FROM sec.customer_search_page(:pattern, CAST(:pageAfterName AS text),"
+                        + " CAST(:pageAfterId AS uuid), :pageLimit))")
+                .bind("pattern", "%" + escapeLike(query.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%")
+                .bind("pageAfterName", after == null ? null : after.sortKey())
+                .bind("pageAfterId", after == null ? null : after.id())
+                .bind("pageLimit", limit);
+        return sql;
     }
 
     private static String sortKeyExpression(CustomerQuery.Sort sort) {

@@ -34,6 +34,12 @@ public final class DealService {
                 UUID.class).getSingleResult());
     }
 
+    /** The organization's base currency, in which the board adds up its columns. */
+    public String baseCurrency() {
+        return db.inTenant(session -> session.createNativeQuery(
+                "SELECT base_currency FROM app.organizations WHERE id = sec.current_tenant()", String.class).getSingleResult());
+    }
+
     /** The board: every stage with totals and its top {@code cardsPerColumn} deals by value. */
     public List<BoardColumn> board(UUID pipelineId, int cardsPerColumn) {
         return db.inTenant(session -> board(session, pipelineId, cardsPerColumn));

@@ -2,17 +2,24 @@ package com.workline.ui.shell;
 
 /** The areas the sidebar offers. Business areas are added here as they are built; none is shown before. */
 public enum Section {
-    HOME("nav.home", false),
-    ORGANIZATION("nav.organization", true),
-    PEOPLE("nav.people", true),
-    PROFILE("nav.profile", false);
+    HOME("nav.home", null),
+    CUSTOMERS("nav.customers", "nav.crm"),
+    PIPELINE("nav.pipeline", "nav.crm"),
+    ORGANIZATION("nav.organization", "nav.administration"),
+    PEOPLE("nav.people", "nav.administration"),
+    PROFILE("nav.profile", null);
 
     private final String messageKey;
-    private final boolean administration;
+    private final String groupKey;
 
-    Section(String messageKey, boolean administration) {
+    Section(String messageKey, String groupKey) {
         this.messageKey = messageKey;
-        this.administration = administration;
+        this.groupKey = groupKey;
+    }
+
+    /** The caption the sidebar shows above this section's group, or null. */
+    public String groupKey() {
+        return groupKey;
     }
 
     public String messageKey() {
@@ -21,6 +28,6 @@ public enum Section {
 
     /** Only owners and admins see administration sections. */
     public boolean administration() {
-        return administration;
+        return "nav.administration".equals(groupKey);
     }
 }

@@ -93,15 +93,15 @@ public final class ShellView {
         sidebar.setPadding(new Insets(10, 8, 10, 8));
         sidebar.getStyleClass().add("workline-sidebar");
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        boolean captionShown = false;
+        String currentGroup = null;
         for (Section section : vm.sections()) {
-            if (section.administration() && !captionShown) {
-                Label caption = new Label(Messages.get("nav.administration").toUpperCase(java.util.Locale.ROOT));
+            if (section.groupKey() != null && !section.groupKey().equals(currentGroup)) {
+                Label caption = new Label(Messages.get(section.groupKey()).toUpperCase(java.util.Locale.ROOT));
                 caption.getStyleClass().addAll("text-small", "text-muted");
                 caption.setPadding(new Insets(14, 8, 4, 8));
                 sidebar.getChildren().add(caption);
-                captionShown = true;
             }
+            currentGroup = section.groupKey();
             javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton(Messages.get(section.messageKey()));
             button.setId("nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
             button.setToggleGroup(group);

@@ -39,9 +39,10 @@ class ShellViewModelTest {
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
             assertThat(new ShellViewModel(admin, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
-                    .containsExactly(Section.HOME, Section.ORGANIZATION, Section.PEOPLE, Section.PROFILE);
+                    .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.ORGANIZATION, Section.PEOPLE,
+                            Section.PROFILE);
             assertThat(new ShellViewModel(employee, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
-                    .containsExactly(Section.HOME, Section.PROFILE);
+                    .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.PROFILE);
         } finally {
             admin.person().close();
             employee.person().close();

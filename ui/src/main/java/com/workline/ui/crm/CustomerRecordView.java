@@ -1,0 +1,209 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.crm.Activity;
+import com.workline.persistence.crm.Contact;
+import com.workline.persistence.crm.CustomFieldDefinition;
+import com.workline.persistence.crm.CustomerDetails;
+import com.workline.persistence.crm.CustomerStatus;
+import com.workline.persistence.crm.CustomerType;
+import com.workline.ui.common.Forms;
+import com.workline.ui.common.Messages;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** A customer's record: fields and custom fields on the left; contacts and the activity timeline on the right. */
+public final class CustomerRecordView {
+    private CustomerRecordView() {
+    }
+
+    public static Node create(CustomerRecordViewModel vm, Runnable back, Locale locale) {
+        GridPane fields = Forms.grid();
+        int row = 0;
+        Forms.row(fields, row++, Messages.get("customer.name"), text(vm, "name"), vm.errors().of("name"));
+        ComboBox<CustomerType> type = new ComboBox<>();
+        type.getItems().setAll(CustomerType.values());
+        type.valueProperty().bindBidirectional(vm.typeProperty());
+        type.setConverter(converter("customer.type."));
+        Forms.row(fields, row++, Messages.get("customer.type"), type, vm.errors().of("type"));
+        ComboBox<CustomerStatus> status = new ComboBox<>();
+        status.setId("customer-status");
+        status.getItems().setAll(CustomerStatus.values());
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        status.setConverter(CustomerListView.statusConverter(""));
+        Forms.row(fields, row++, Messages.get("customer.status"), status, vm.errors().of("status"));
+        for (String field : new String[] {"email", "phone", "website", "industry", "taxId", "currency", "paymentTermsDays",
+                "creditLimit", "tags"}) {
+            Forms.row(fields, row++, Messages.get("customer." + field), text(vm, field), vm.errors().of(field));
+        }
+        TextArea notes = new TextArea();
+        notes.setId("customer-notes");
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(vm.field("notes"));
+        Forms.row(fields, row, Messages.get("customer.notes"), notes, vm.errors().of("notes"));
+
+        GridPane customFields = Forms.grid();
+        vm.definitions().addListener((ListChangeListener<CustomFieldDefinition>) change -> {
+            customFields.getChildren().clear();
+            int r = 0;
+            for (CustomFieldDefinition d : vm.definitions()) {
+                TextField input = new TextField();
+                input.setId("custom-" + d.key());
+                input.setPromptText(d.options().isEmpty() ? "" : String.join(" / ", d.options()));
+                input.textProperty().bindBidirectional(vm.customField(d.key()));
+                Forms.row(customFields, r++, d.label() + (d.required() ? " *" : ""), input, vm.errors().of("custom." + d.key()));
+            }
+        });
+
+        Button save = new Button(Messages.get("form.save"));
+        save.setId("customer-save");
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(vm.busyProperty());
+        save.setOnAction(e -> vm.save());
+        Button backButton = new Button(Messages.get("customer.back"));
+        backButton.setOnAction(e -> back.run());
+        Label message = new Label();
+        message.setId("customer-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        HBox actions = new HBox(10, backButton, save, message);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox conflictBox = conflictPanel(vm);
+
+        ListView<Contact> contacts = new ListView<>(vm.contacts());
+        contacts.setPrefHeight(140);
+        contacts.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Contact c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : (c.firstName() == null ? "" : c.firstName() + " ") + c.lastName()
+                        + (c.primary() ? " \u2605" : "") + (c.email() == null ? "" : "  \u00b7  " + c.email()));
+            }
+        });
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+        ListView<Activity> timeline = new ListView<>(vm.timeline());
+        timeline.setId("customer-timeline");
+        timeline.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Activity a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : when.format(a.createdAt().atZoneSameInstant(ZoneId.systemDefault()))
+                        + "  " + Messages.get("activity." + a.type()) + ": " + a.subject()
+                        + (a.doneAt() == null && a.dueAt() != null ? "  (" + Messages.get("activity.due") + " "
+                        + when.format(a.dueAt().atZoneSameInstant(ZoneId.systemDefault())) + ")" : ""));
+            }
+        });
+        TextField activity = new TextField();
+        activity.setId("activity-subject");
+        activity.setPromptText(Messages.get("activity.prompt"));
+        activity.textProperty().bindBidirectional(vm.newActivityProperty());
+        Button logCall = new Button(Messages.get("activity.logCall"));
+        logCall.setId("activity-log-call");
+        logCall.setOnAction(e -> vm.logNote("call"));
+        Button logNote = new Button(Messages.get("activity.logNote"));
+        logNote.setOnAction(e -> vm.logNote("note"));
+        HBox.setHgrow(activity, Priority.ALWAYS);
+        VBox right = new VBox(8, subtitle("customer.contacts"), contacts, subtitle("customer.timeline"),
+                new HBox(8, activity, logCall, logNote), timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        right.setPrefWidth(460);
+        right.visibleProperty().bind(vm.titleProperty().isNotEqualTo(Messages.get("customer.new")));
+
+        Label title = new Label();
+        title.getStyleClass().add("title-3");
+        title.textProperty().bind(vm.titleProperty());
+        VBox left = new VBox(12, fields, subtitle("customer.customFields"), customFields);
+        HBox body = new HBox(28, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox page = new VBox(14, title, actions, conflictBox, body);
+        page.setPadding(new Insets(20, 28, 28, 28));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setId("customer-record");
+        scroll.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
+            }
+        });
+        return scroll;
+    }
+
+    /** Shown after a conflicting save: their values beside mine, and the two ways out. */
+    private static VBox conflictPanel(CustomerRecordViewModel vm) {
+        Label theirs = new Label();
+        theirs.setWrapText(true);
+        Button keepMine = new Button(Messages.get("customer.conflict.keepMine"));
+        keepMine.setId("conflict-keep-mine");
+        keepMine.setOnAction(e -> vm.overwriteTheirs());
+        Button takeTheirs = new Button(Messages.get("customer.conflict.takeTheirs"));
+        takeTheirs.setOnAction(e -> vm.takeTheirs());
+        VBox box = new VBox(8, subtitle("customer.conflict.title"), theirs, new HBox(10, keepMine, takeTheirs));
+        box.setId("customer-conflict");
+        box.getStyleClass().add("card-form");
+        box.setPadding(new Insets(12));
+        box.visibleProperty().bind(vm.conflictProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        vm.conflictProperty().addListener((o, old, d) -> theirs.setText(d == null ? "" : describe(d)));
+        return box;
+    }
+
+    private static String describe(CustomerDetails d) {
+        return Messages.get("customer.conflict.theirs", d.name(), Messages.get("customer.status." + d.status().name()),
+                nullToDash(d.email()), nullToDash(d.phone()), nullToDash(d.website()), String.join(", ", d.tags()));
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "\u2014" : s;
+    }
+
+    private static Label subtitle(String key) {
+        Label label = new Label(Messages.get(key));
+        label.getStyleClass().add("title-4");
+        return label;
+    }
+
+    private static TextField text(CustomerRecordViewModel vm, String field) {
+        TextField input = new TextField();
+        input.setId("customer-" + field);
+        input.textProperty().bindBidirectional(vm.field(field));
+        return input;
+    }
+
+    private static <E extends Enum<E>> StringConverter<E> converter(String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : Messages.get(prefix + value.name());
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

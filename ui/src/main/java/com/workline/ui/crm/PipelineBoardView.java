@@ -1,0 +1,125 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.crm.BoardColumn;
+import com.workline.persistence.crm.DealCard;
+import com.workline.ui.common.Forms;
+import com.workline.ui.common.Messages;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** CRM › Pipeline: the kanban board; drag a card onto another column to move the deal. */
+public final class PipelineBoardView {
+    private static final DataFormat DEAL = new DataFormat("application/x-workline-deal");
+
+    private PipelineBoardView() {
+    }
+
+    public static Node create(PipelineBoardViewModel vm, Locale locale) {
+        HBox board = new HBox(12);
+        board.setId("pipeline-board");
+        board.setPadding(new Insets(4));
+        Map<String, DealCard> cardsById = new HashMap<>();
+        vm.columns().addListener((ListChangeListener<BoardColumn>) change -> {
+            NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(Currency.getInstance(vm.currency()));
+            money.setMaximumFractionDigits(0);
+            board.getChildren().clear();
+            cardsById.clear();
+            for (BoardColumn column : vm.columns()) {
+                board.getChildren().add(column(vm, column, cardsById, money));
+            }
+        });
+        ScrollPane scroll = new ScrollPane(board);
+        scroll.setFitToHeight(true);
+        Label message = new Label();
+        message.setId("pipeline-message");
+        message.textProperty().bind(vm.messageProperty());
+        VBox page = new VBox(12, Forms.title(Messages.get("pipeline.title")), message, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        page.setPadding(new Insets(20, 28, 20, 28));
+        page.setId("pipeline");
+        vm.load();
+        return page;
+    }
+
+    private static Node column(PipelineBoardViewModel vm, BoardColumn column, Map<String, DealCard> cardsById,
+                               NumberFormat money) {
+        Label name = new Label(column.name() + " (" + column.dealCount() + ")");
+        name.getStyleClass().add("title-4");
+        Label totals = new Label(Messages.get("pipeline.totals", money.format(column.total()),
+                money.format(column.weightedTotal())));
+        totals.getStyleClass().addAll("text-small", "text-muted");
+        VBox cards = new VBox(6);
+        for (DealCard deal : column.deals()) {
+            cardsById.put(deal.id().toString(), deal);
+            cards.getChildren().add(card(deal, money));
+        }
+        VBox box = new VBox(8, name, totals, cards);
+        box.setId("stage-" + column.name().toLowerCase(Locale.ROOT).replace(' ', '-'));
+        box.getStyleClass().add("pipeline-column");
+        box.setPrefWidth(230);
+        box.setMinWidth(200);
+        box.setPadding(new Insets(10));
+        box.setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(DEAL)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        box.setOnDragDropped(e -> {
+            Dragboard db = e.getDragboard();
+            DealCard card = db.hasContent(DEAL) ? cardsById.get((String) db.getContent(DEAL)) : null;
+            if (card != null) {
+                vm.move(card, column, c -> askLostReason(box, c));
+            }
+            e.setDropCompleted(card != null);
+            e.consume();
+        });
+        return box;
+    }
+
+    private static Node card(DealCard deal, NumberFormat money) {
+        Label title = new Label(deal.title());
+        title.getStyleClass().add("text-bold");
+        Label customer = new Label(deal.customerName());
+        customer.getStyleClass().add("text-muted");
+        Label value = new Label(money.format(deal.value()) + "  \u00b7  " + deal.probability().stripTrailingZeros().toPlainString() + " %");
+        VBox card = new VBox(2, title, customer, value);
+        card.setId("deal-" + deal.id());
+        card.getStyleClass().addAll("card-form", "pipeline-card");
+        card.setPadding(new Insets(8));
+        card.setOnDragDetected(e -> {
+            Dragboard db = card.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.put(DEAL, deal.id().toString());
+            db.setContent(content);
+            e.consume();
+        });
+        return card;
+    }
+
+    private static String askLostReason(Node owner, DealCard card) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner.getScene().getWindow());
+        dialog.setTitle(Messages.get("pipeline.lostReason.title"));
+        dialog.setHeaderText(Messages.get("pipeline.lostReason.header", card.title()));
+        return dialog.showAndWait().filter(s -> !s.isBlank()).orElse(null);
+    }
+}

@@ -1,0 +1,86 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.crm.BoardColumn;
+import com.workline.persistence.crm.DealCard;
+import com.workline.persistence.crm.DealService;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The kanban board of the default pipeline: columns with cards and totals; dropping a card moves the deal. */
+public final class PipelineBoardViewModel {
+    public static final int CARDS_PER_COLUMN = 50;
+
+    private final DealService deals;
+    private final BackgroundTasks tasks;
+    private final ObservableList<BoardColumn> columns = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private UUID pipeline;
+    private volatile String currency = "EUR";
+
+    public PipelineBoardViewModel(DealService deals, BackgroundTasks tasks) {
+        this.deals = deals;
+        this.tasks = tasks;
+    }
+
+    public ObservableList<BoardColumn> columns() {
+        return columns;
+    }
+
+    /** The currency the column totals are shown in (known once the board has loaded). */
+    public String currency() {
+        return currency;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
+    }
+
+    public void load() {
+        tasks.run(() -> {
+            if (pipeline == null) {
+                pipeline = deals.defaultPipeline();
+                currency = deals.baseCurrency();
+            }
+            return deals.board(pipeline, CARDS_PER_COLUMN);
+        }, columns::setAll, failure -> message.set(failure.getMessage()));
+    }
+
+    /**
+     * Moves a card to a column. A lost column needs a reason: {@code askLostReason} is asked for it (null =
+     * the user cancelled). The board reloads either way, so a refused move snaps back.
+     */
+    public void move(DealCard card, BoardColumn to, Function<DealCard, String> askLostReason) {
+        String reason = null;
+        if (to.lost()) {
+            reason = askLostReason.apply(card);
+            if (reason == null) {
+                return;
+            }
+        }
+        String lostReason = reason;
+        tasks.run(() -> {
+            deals.moveToStage(card.id(), card.version(), to.stageId(), lostReason);
+            return deals.board(pipeline, CARDS_PER_COLUMN);
+        }, board -> {
+            columns.setAll(board);
+            message.set(Messages.get("pipeline.moved", card.title(), to.name()));
+        }, failure -> {
+            message.set(failure instanceof ValidationException invalid
+                    ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage());
+            load();
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.admin.Role;
+import com.workline.persistence.crm.BoardColumn;
+import com.workline.persistence.crm.CustomFieldType;
+import com.workline.persistence.crm.CustomerDetails;
+import com.workline.persistence.crm.CustomerStatus;
+import com.workline.persistence.crm.CustomerType;
+import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.testing.TestDatabase;
+import com.workline.ui.task.BackgroundTasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CrmViewModelsTest {
+    private final TestDatabase db = TestDatabase.get();
+    private UUID org;
+    private TenantSession session;
+
+    @BeforeEach
+    void organization() {
+        org = db.newOrganization("CRM VM");
+        session = db.signInTo(db.newPerson(org, Role.MANAGER), org);
+    }
+
+    @AfterEach
+    void close() {
+        session.person().close();
+    }
+
+    private CustomerRecordViewModel record(TenantSession s, List<CustomerDetails> saved) {
+        return new CustomerRecordViewModel(s.customers(), s.customFields(), s.contacts(), s.activities(),
+                BackgroundTasks.direct(), saved::add);
+    }
+
+    @Test
+    void listSearchesFiltersCountsAndPagesOn() {
+        for (int i = 0; i < 130; i++) {
+            session.customers().create(CustomerDetails.newCustomer(String.format("Firm %03d", i), CustomerType.COMPANY,
+                    i % 10 == 0 ? CustomerStatus.LEAD : CustomerStatus.ACTIVE));
+        }
+        CustomerListViewModel vm = new CustomerListViewModel(session.customers(), BackgroundTasks.direct(), Locale.US);
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(CustomerListViewModel.PAGE_SIZE);
+        assertThat(vm.countTextProperty().get()).isEqualTo("130 customers");
+        assertThat(vm.morePagesProperty().get()).isTrue();
+        vm.loadMore();
+        assertThat(vm.rows()).hasSize(130).extracting(r -> r.name()).doesNotHaveDuplicates().isSorted();
+        assertThat(vm.morePagesProperty().get()).isFalse();
+        vm.searchProperty().set("firm 12");
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Firm 120", "Firm 121", "Firm 122",
+                "Firm 123", "Firm 124", "Firm 125", "Firm 126", "Firm 127", "Firm 128", "Firm 129");
+        vm.searchProperty().set("");
+        vm.statusProperty().set(CustomerStatus.LEAD);
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(13);
+        assertThat(vm.countTextProperty().get()).isEqualTo("13 customers");
+    }
+
+    @Test
+    void recordCreatesValidatesLogsActivitiesAndResolvesAConflict() {
+        TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
+        try {
+            admin.customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT, List.of("A", "B"), true);
+        } finally {
+            admin.person().close();
+        }
+        List<CustomerDetails> saved = new ArrayList<>();
+        CustomerRecordViewModel vm = record(session, saved);
+        vm.open(null);
+        assertThat(vm.isNew()).isTrue();
+        assertThat(vm.definitions()).extracting(d -> d.key()).containsExactly("segment");
+        vm.field("email").set("not-an-email");
+        vm.field("creditLimit").set("lots");
+        vm.save();
+        assertThat(vm.errors().get("creditLimit")).isNotEmpty();
+        vm.field("creditLimit").set("2500,50");
+        vm.save();
+        assertThat(vm.errors().get("name")).isNotEmpty();
+        assertThat(vm.errors().get("email")).isNotEmpty();
+        assertThat(vm.errors().get("custom.segment")).contains("required");
+        vm.field("name").set("Record Ltd");
+        vm.field("email").set("hello@record.test");
+        vm.field("tags").set("export, vip");
+        vm.customField("segment").set("B");
+        vm.save();
+        assertThat(saved).singleElement().satisfies(d -> {
+            assertThat(d.number()).isEqualTo("C-000001");
+            assertThat(d.creditLimit()).isEqualByComparingTo(new BigDecimal("2500.50"));
+            assertThat(d.tags()).containsExactly("export", "vip");
+            assertThat(d.customFields()).containsEntry("segment", "B");
+        });
+        assertThat(vm.titleProperty().get()).isEqualTo("C-000001 \u2014 Record Ltd");
+
+        vm.newActivityProperty().set("Called about the offer");
+        vm.logNote("call");
+        assertThat(vm.timeline()).extracting(a -> a.subject()).containsExactly("Called about the offer");
+
+        // Someone else saves first; my typing survives, their version is shown, and I decide.
+        TenantSession other = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            CustomerRecordViewModel theirs = record(other, new ArrayList<>());
+            theirs.open(saved.get(0).id());
+            theirs.field("phone").set("+49 111");
+            theirs.save();
+        } finally {
+            other.person().close();
+        }
+        vm.field("phone").set("+49 222");
+        vm.save();
+        assertThat(vm.conflictProperty().get()).isNotNull();
+        assertThat(vm.conflictProperty().get().phone()).isEqualTo("+49 111");
+        assertThat(vm.field("phone").get()).isEqualTo("+49 222");
+        vm.overwriteTheirs();
+        assertThat(vm.conflictProperty().get()).isNull();
+        assertThat(session.customers().load(saved.get(0).id()).phone()).isEqualTo("+49 222");
+    }
+
+    @Test
+    void boardMovesCardsAndAsksForALostReason() {
+        UUID customer = session.customers().create(CustomerDetails.newCustomer("Board Co", CustomerType.COMPANY,
+                CustomerStatus.PROSPECT)).id();
+        session.deals().create("Line 1", customer, new BigDecimal("1200"), "EUR", null);
+        PipelineBoardViewModel vm = new PipelineBoardViewModel(session.deals(), BackgroundTasks.direct());
+        vm.load();
+        assertThat(vm.currency()).isEqualTo("EUR");
+        BoardColumn lead = vm.columns().get(0);
+        BoardColumn qualified = vm.columns().get(1);
+        vm.move(lead.deals().get(0), qualified, card -> "unused");
+        assertThat(vm.columns().get(1).deals()).extracting(d -> d.title()).containsExactly("Line 1");
+        assertThat(vm.messageProperty().get()).isEqualTo("Line 1 moved to Qualified.");
+        BoardColumn lost = vm.columns().get(5);
+        vm.move(vm.columns().get(1).deals().get(0), lost, card -> null);
+        assertThat(vm.columns().get(1).deals()).as("cancelled: stays").hasSize(1);
+        vm.move(vm.columns().get(1).deals().get(0), lost, card -> "Budget cut");
+        assertThat(vm.columns().get(5).deals()).extracting(d -> d.title()).containsExactly("Line 1");
+        assertThat(vm.columns().get(5).total()).isEqualByComparingTo("1200");
+        assertThat(vm.columns().get(5).weightedTotal()).isEqualByComparingTo("0");
+    }
+}
