@@ -40,7 +40,10 @@ public final class DealService {
                 "SELECT base_currency FROM app.organizations WHERE id = sec.current_tenant()", String.class).getSingleResult());
     }
 
-    /** The board: every stage with totals and its top {@code cardsPerColumn} deals by value. */
+    /**
+     * The board: every stage with totals and its top {@code cardsPerColumn} deals by value. Won and lost
+     * columns hold the deals closed in the last 90 days (older ones are history, not pipeline).
+     */
     public List<BoardColumn> board(UUID pipelineId, int cardsPerColumn) {
         return db.inTenant(session -> board(session, pipelineId, cardsPerColumn));
     }
@@ -69,7 +72,9 @@ public final class DealService {
             SELECT s.id, s.name, s.probability, s.is_won, s.is_lost, count(d.id),
                    coalesce(sum(d.value), 0), coalesce(sum(d.value * d.probability / 100), 0)
               FROM app.pipeline_stages s
-              LEFT JOIN app.deals d ON d.organization_id = s.organization_id AND d.stage_id = s.id AND d.deleted_at IS NULL
+              LEFT JOIN app.deals d ON d.organization_id = s.organization_id AND d.pipeline_id = s.pipeline_id
+                                   AND d.stage_id = s.id AND d.deleted_at IS NULL
+                                   AND (d.status = 'open' OR d.actual_close_date >= current_date - 90)
              WHERE s.organization_id = sec.current_tenant() AND s.pipeline_id = :pipeline AND s.deleted_at IS NULL
              GROUP BY s.id, s.name, s.probability, s.is_won, s.is_lost, s.position
              ORDER BY s.position""";
@@ -81,7 +86,7 @@ public final class DealService {
               CROSS JOIN LATERAL (
                     SELECT * FROM app.deals x
                      WHERE x.organization_id = s.organization_id AND x.pipeline_id = s.pipeline_id AND x.stage_id = s.id
-                       AND x.deleted_at IS NULL
+                       AND x.deleted_at IS NULL AND (x.status = 'open' OR x.actual_close_date >= current_date - 90)
                      ORDER BY x.value DESC, x.id LIMIT :limit) d
               JOIN app.customers c ON c.organization_id = d.organization_id AND c.id = d.customer_id
               LEFT JOIN sec.users u ON u.id = d.owner_id

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 /**
  * Scale data for benchmarks and load tests: organizations with many customers, their contacts, deals and
  * activities, written with COPY in batches (as the owner role) so a million customers take minutes.
- * Distributions: 1–3 contacts per customer; about one deal per three customers, spread over the stages
- * with fewer deals in later ones; about one activity per customer, a fifth of them open tasks.
+ * Distributions: 1–3 contacts per customer; about one deal per three customers, a fifth of them open
+ * (more in early stages), the rest won or lost over the last three years; about one activity per
+ * customer, a fifth of them open tasks.
  */
 public final class ScaleDataGenerator {
     private static final int BATCH = 20_000;
@@ -49,6 +50,9 @@ public final class ScaleDataGenerator {
     private final RoleNames roles;
     private final Consumer<String> progress;
     private final SplittableRandom random = new SplittableRandom(42);
+    /** Share of deals that are open, in percent; the demo wants a fuller board than history-heavy scale data. */
+    private int openDealPercent = 20;
+    private int closedWithinDays = 3 * 365;
 
     public ScaleDataGenerator(DataSource admin, RoleNames roles, Consumer<String> progress) {
         this.admin = admin;
@@ -75,6 +79,13 @@ public final class ScaleDataGenerator {
         }
         analyze();
         return results;
+    }
+
+    /** Demo data: most deals open, the closed ones recent, so every column of the board has cards. */
+    public void fillDemo(UUID org, int customers) {
+        openDealPercent = 70;
+        closedWithinDays = 60;
+        fill(org, customers);
     }
 
     /** Adds {@code customers} customers with contacts, deals and activities to an existing organization. */
@@ -160,14 +171,19 @@ public final class ScaleDataGenerator {
                         first.toLowerCase() + "." + last.toLowerCase() + "@" + domain, k == 0 ? "t" : "f");
             }
             if (random.nextInt(3) == 0) {
-                // Earlier stages hold more deals: the index is the smaller of two draws.
-                int stage = Math.min(random.nextInt(stages.size()), random.nextInt(stages.size()));
+                // A fifth of the deals are open, more of them in early stages (the smaller of two draws);
+                // the rest closed over the last three years, a bit more lost than won.
                 int[] probabilities = {10, 25, 50, 75, 100, 0};
+                int roll = random.nextInt(100);
+                int stage = roll < openDealPercent ? Math.min(random.nextInt(4), random.nextInt(4))
+                        : roll < openDealPercent + (100 - openDealPercent) * 45 / 100 ? 4 : 5;
                 String status = stage == 4 ? "won" : stage == 5 ? "lost" : "open";
+                LocalDate closed = LocalDate.now().minusDays(random.nextInt(closedWithinDays));
                 row(deals, org, UUID.randomUUID(), pick(TRADE) + " order " + number, customer, pipeline, stages.get(stage),
-                        1000 + random.nextInt(99_000), "EUR", probabilities[Math.min(stage, 5)], status,
+                        1000 + random.nextInt(99_000), "EUR", probabilities[stage], status,
                         status.equals("lost") ? "Price" : "\\N",
-                        LocalDate.now().plusDays(random.nextInt(180)).toString());
+                        LocalDate.now().plusDays(random.nextInt(180)).toString(),
+                        status.equals("open") ? "\\N" : closed.toString());
             }
             boolean task = random.nextInt(5) == 0;
             row(activities, org, UUID.randomUUID(), task ? "task" : pick(new String[] {"call", "email", "meeting", "note"}),
@@ -177,7 +193,7 @@ public final class ScaleDataGenerator {
         copyIn(copy, "COPY app.customers (organization_id, id, number, name, status, email, phone, created_at) FROM STDIN", customers);
         copyIn(copy, "COPY app.contacts (organization_id, id, customer_id, first_name, last_name, email, is_primary) FROM STDIN", contacts);
         copyIn(copy, "COPY app.deals (organization_id, id, title, customer_id, pipeline_id, stage_id, value, currency, probability, "
-                + "status, lost_reason, expected_close_date) FROM STDIN", deals);
+                + "status, lost_reason, expected_close_date, actual_close_date) FROM STDIN", deals);
         copyIn(copy, "COPY app.activities (organization_id, id, activity_type, subject, customer_id, due_at, created_at) FROM STDIN",
                 activities);
     }

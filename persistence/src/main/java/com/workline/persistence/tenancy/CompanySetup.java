@@ -98,7 +98,7 @@ public final class CompanySetup {
                 provisioning.addPerson(org, new NewPerson(p.email(), p.firstName(), p.lastName(), p.role(),
                         passwords.get(p.email())));
             }
-            crmData.fill(org, DEMO_CUSTOMERS);
+            crmData.fillDemo(org, DEMO_CUSTOMERS);
         } else if (!peopleExist) {
             for (DemoPerson p : DEMO_PEOPLE) {
                 provisioning.setPassword(p.email(), passwords.get(p.email()));
