@@ -88,14 +88,15 @@ public final class CustomerListView {
         table.setId("customer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("customers.none")));
-        table.getColumns().add(column(Messages.get("customer.number"), CustomerRow::number, 90));
+        table.getColumns().add(column(Messages.get("customer.number"), CustomerRow::number, 100));
+        table.getColumns().get(0).setMinWidth(95);
         table.getColumns().add(column(Messages.get("customer.name"), CustomerRow::name, 260));
         table.getColumns().add(column(Messages.get("customer.status"),
                 r -> Messages.get("customer.status." + r.status().name()), 100));
         table.getColumns().add(column(Messages.get("customer.email"), CustomerRow::email, 220));
         table.getColumns().add(column(Messages.get("customer.phone"), CustomerRow::phone, 150));
         table.getColumns().add(column(Messages.get("customer.owner"), CustomerRow::ownerName, 140));
-        table.getColumns().add(column(Messages.get("customer.tags"), r -> String.join(", ", r.tags()), 140));
+        table.getColumns().add(column(Messages.get("customers.tags"), r -> String.join(", ", r.tags()), 140));
         table.getColumns().forEach(c -> c.setSortable(false)); // sorting is the server's: see the sort box
         table.setRowFactory(t -> {
             TableRow<CustomerRow> row = new TableRow<>();
@@ -124,6 +125,8 @@ public final class CustomerListView {
         Label message = new Label();
         message.getStyleClass().add("danger");
         message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         VBox page = new VBox(12, Forms.title(Messages.get("customers.title")), toolbar, message, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));

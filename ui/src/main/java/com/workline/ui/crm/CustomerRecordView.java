@@ -123,22 +123,51 @@ public final class CustomerRecordView {
         activity.textProperty().bindBidirectional(vm.newActivityProperty());
         Button logCall = new Button(Messages.get("activity.logCall"));
         logCall.setId("activity-log-call");
+        logCall.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         logCall.setOnAction(e -> vm.logNote("call"));
         Button logNote = new Button(Messages.get("activity.logNote"));
+        logNote.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         logNote.setOnAction(e -> vm.logNote("note"));
         HBox.setHgrow(activity, Priority.ALWAYS);
-        VBox right = new VBox(8, subtitle("customer.contacts"), contacts, subtitle("customer.timeline"),
+        TextField contactFirst = new TextField();
+        contactFirst.setId("contact-first-name");
+        contactFirst.setPromptText(Messages.get("contact.firstName"));
+        contactFirst.textProperty().bindBidirectional(vm.contactFirstNameProperty());
+        TextField contactLast = new TextField();
+        contactLast.setId("contact-last-name");
+        contactLast.setPromptText(Messages.get("contact.lastName"));
+        contactLast.textProperty().bindBidirectional(vm.contactLastNameProperty());
+        TextField contactEmail = new TextField();
+        contactEmail.setId("contact-email");
+        contactEmail.setPromptText(Messages.get("contact.email"));
+        contactEmail.textProperty().bindBidirectional(vm.contactEmailProperty());
+        Button addContact = new Button(Messages.get("customer.addContact"));
+        addContact.setId("contact-add");
+        addContact.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        addContact.setOnAction(e -> vm.addContact());
+        Label contactError = new Label();
+        contactError.getStyleClass().addAll("danger", "text-small");
+        contactError.textProperty().bind(javafx.beans.binding.Bindings.concat(vm.errors().of("contact.lastName"), " ",
+                vm.errors().of("contact.email")));
+        HBox contactForm = new HBox(6, contactFirst, contactLast, contactEmail, addContact);
+        VBox right = new VBox(8, subtitle("customer.contacts"), contacts, contactForm, contactError, subtitle("customer.timeline"),
                 new HBox(8, activity, logCall, logNote), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         right.setPrefWidth(460);
+        right.setMinWidth(420);
         right.visibleProperty().bind(vm.titleProperty().isNotEqualTo(Messages.get("customer.new")));
 
         Label title = new Label();
         title.getStyleClass().add("title-3");
         title.textProperty().bind(vm.titleProperty());
-        VBox left = new VBox(12, fields, subtitle("customer.customFields"), customFields);
+        Label moreFields = subtitle("customer.customFields");
+        moreFields.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.definitions()));
+        moreFields.managedProperty().bind(moreFields.visibleProperty());
+        VBox left = new VBox(12, fields, moreFields, customFields);
+        left.setMaxWidth(620);
         HBox body = new HBox(28, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
         VBox page = new VBox(14, title, actions, conflictBox, body);
         page.setPadding(new Insets(20, 28, 28, 28));
         ScrollPane scroll = new ScrollPane(page);

@@ -220,6 +220,49 @@ public final class CustomerRecordViewModel {
         }
     }
 
+    private final StringProperty contactFirstName = new SimpleStringProperty("");
+    private final StringProperty contactLastName = new SimpleStringProperty("");
+    private final StringProperty contactEmail = new SimpleStringProperty("");
+
+    public StringProperty contactFirstNameProperty() {
+        return contactFirstName;
+    }
+
+    public StringProperty contactLastNameProperty() {
+        return contactLastName;
+    }
+
+    public StringProperty contactEmailProperty() {
+        return contactEmail;
+    }
+
+    /** Adds the contact typed into the small contact form (the first one becomes the primary contact). */
+    public void addContact() {
+        if (isNew()) {
+            return;
+        }
+        UUID id = original.id();
+        Contact contact = new Contact(null, id, contactFirstName.get(), contactLastName.get(), null, null,
+                contactEmail.get(), null, null, contactList.isEmpty(), false, false, null, 0);
+        errors.set("contact.lastName", "");
+        errors.set("contact.email", "");
+        tasks.run(() -> {
+            contacts.save(contact);
+            return contacts.contacts(id);
+        }, list -> {
+            contactList.setAll(list);
+            contactFirstName.set("");
+            contactLastName.set("");
+            contactEmail.set("");
+        }, failure -> {
+            if (failure instanceof ValidationException invalid) {
+                invalid.fieldErrors().forEach((field, text) -> errors.set("contact." + field, text));
+            } else {
+                message.set(failure.getMessage());
+            }
+        });
+    }
+
     public void logNote(String activityType) {
         if (isNew() || newActivity.get().isBlank()) {
             return;

@@ -43,7 +43,7 @@ public final class PipelineBoardView {
             board.getChildren().clear();
             cardsById.clear();
             for (BoardColumn column : vm.columns()) {
-                board.getChildren().add(column(vm, column, cardsById, money));
+                board.getChildren().add(column(vm, column, cardsById, money, vm.columns()));
             }
         });
         ScrollPane scroll = new ScrollPane(board);
@@ -60,7 +60,7 @@ public final class PipelineBoardView {
     }
 
     private static Node column(PipelineBoardViewModel vm, BoardColumn column, Map<String, DealCard> cardsById,
-                               NumberFormat money) {
+                               NumberFormat money, java.util.List<BoardColumn> allColumns) {
         Label name = new Label(column.name() + " (" + column.dealCount() + ")");
         name.getStyleClass().add("title-4");
         Label totals = new Label(Messages.get("pipeline.totals", money.format(column.total()),
@@ -69,7 +69,32 @@ public final class PipelineBoardView {
         VBox cards = new VBox(6);
         for (DealCard deal : column.deals()) {
             cardsById.put(deal.id().toString(), deal);
-            cards.getChildren().add(card(deal, money));
+            Node card = card(deal, money);
+            // The keyboard and context-menu way to move a deal (drag and drop needs a mouse).
+            javafx.scene.control.Menu moveTo = new javafx.scene.control.Menu(Messages.get("pipeline.moveTo"));
+            for (BoardColumn target : allColumns) {
+                if (!target.stageId().equals(column.stageId())) {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(target.name());
+                    item.setOnAction(e -> vm.move(deal, target, c -> askLostReason(card, c)));
+                    moveTo.getItems().add(item);
+                }
+            }
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(moveTo);
+            card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
+            card.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
+                    menu.show(card, e.getScreenX(), e.getScreenY());
+                }
+            });
+            card.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                        || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown()) {
+                    var bounds = card.localToScreen(card.getBoundsInLocal());
+                    menu.show(card, bounds.getMinX(), bounds.getMaxY());
+                }
+            });
+            card.setFocusTraversable(true);
+            cards.getChildren().add(card);
         }
         VBox box = new VBox(8, name, totals, cards);
         box.setId("stage-" + column.name().toLowerCase(Locale.ROOT).replace(' ', '-'));

@@ -1,0 +1,93 @@
+package com.workline.app.desktop;
+
+import com.workline.app.config.ClientConfiguration;
+import com.workline.persistence.crm.CustomerRow;
+import com.workline.persistence.db.RoleNames;
+import com.workline.ui.common.UserPreferences;
+import com.workline.ui.task.BackgroundTasks;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static com.workline.app.desktop.DesktopWalkTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CRM as a person uses it, in the demo company: create a customer, add a contact, find the customer by
+ * search, log a call, and move a deal to the next stage on the pipeline board.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CrmWalkTest {
+    private DesktopController controller;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = Files.createTempDirectory("workline-crm-walk");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), data, true), stage,
+                BackgroundTasks.forJavaFx(), UserPreferences.inMemory());
+        controller.start();
+    }
+
+    @AfterEach
+    void stop() {
+        controller.stop();
+    }
+
+    @Test
+    void customerContactSearchActivityAndPipeline(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#nav-customers").tryQuery().isPresent());
+        robot.clickOn("#nav-customers");
+        TableView<?> table = robot.lookup("#customer-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 100);
+        assertThat(robot.lookup("#customer-count").queryAs(Labeled.class).getText()).isEqualTo("300 customers");
+
+        robot.clickOn("#customer-new");
+        waitUntil(() -> robot.lookup("#customer-name").tryQuery().isPresent());
+        robot.clickOn("#customer-name").write("Walkabout Widgets");
+        robot.clickOn("#customer-email").write("hello@walkabout.test");
+        robot.clickOn("#customer-save");
+        waitUntil(() -> robot.lookup("#customer-message").queryAs(Labeled.class).getText().contains("created"));
+
+        robot.clickOn("#contact-first-name").write("Wanda");
+        robot.clickOn("#contact-last-name").write("Walker");
+        robot.clickOn("#contact-email").write("wanda@walkabout.test");
+        robot.clickOn("#contact-add");
+        ListView<?> timeline = robot.lookup("#customer-timeline").queryAs(ListView.class);
+        robot.clickOn("#activity-subject").write("Called Wanda about widgets");
+        robot.clickOn("#activity-log-call");
+        waitUntil(() -> timeline.getItems().size() == 1);
+
+        robot.clickOn("#nav-home");
+        robot.clickOn("#nav-customers");
+        TableView<?> list = robot.lookup("#customer-table").queryAs(TableView.class);
+        robot.clickOn("#customer-search").write("wanda walk");
+        waitUntil(() -> list.getItems().size() == 1
+                && ((CustomerRow) list.getItems().get(0)).name().equals("Walkabout Widgets"));
+
+        robot.clickOn("#nav-pipeline");
+        waitUntil(() -> robot.lookup("#stage-lead").tryQuery().isPresent());
+        VBox lead = robot.lookup("#stage-lead").queryAs(VBox.class);
+        Node firstCard = ((VBox) lead.getChildren().get(2)).getChildren().get(0);
+        String title = ((Labeled) ((VBox) firstCard).getChildren().get(0)).getText();
+        robot.clickOn(firstCard, MouseButton.SECONDARY);
+        robot.clickOn("Move to");
+        robot.clickOn("Qualified");
+        waitUntil(() -> robot.lookup("#pipeline-message").queryAs(Labeled.class).getText()
+                .equals(title + " moved to Qualified."));
+    }
+}
