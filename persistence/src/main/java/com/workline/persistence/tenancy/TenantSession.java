@@ -47,6 +47,10 @@ public final class TenantSession {
         return new com.workline.persistence.crm.CustomerService(db);
     }
 
+    public com.workline.persistence.crm.CustomerImport customerImport() {
+        return new com.workline.persistence.crm.CustomerImport(db);
+    }
+
     public com.workline.persistence.crm.ContactService contacts() {
         return new com.workline.persistence.crm.ContactService(db);
     }

@@ -1,0 +1,268 @@
+package com.workline.persistence.crm;
+
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.numbering.DocumentKind;
+import com.workline.persistence.numbering.NumberSeriesService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.hibernate.Session;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * CSV import of customers with their first contact: read the file, map its columns to fields, preview with
+ * a row-by-row error report (including duplicates by tax id or email, in the file and in the database),
+ * and commit all rows in one transaction, or none.
+ */
+public final class CustomerImport {
+    /** The fields a column can be mapped to. */
+    public static final List<String> FIELDS = List.of("name", "status", "email", "phone", "website", "industry", "taxId",
+            "tags", "contactFirstName", "contactLastName", "contactEmail", "contactPhone");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_ROWS = 50_000;
+
+    private final PersonDatabase db;
+
+    public CustomerImport(PersonDatabase db) {
+        this.db = db;
+    }
+
+    /** The file's header and rows. */
+    public record CsvFile(List<String> header, List<List<String>> rows) {
+    }
+
+    /** One row's outcome: its row in the spreadsheet (the header is row 1), what it would create, and what is wrong with it. */
+    public record RowReport(int line, Map<String, String> values, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** The preview: every row's report; the import may run only when {@link #valid()}. */
+    public record Preview(List<RowReport> rows) {
+        public boolean valid() {
+            return !rows.isEmpty() && rows.stream().allMatch(RowReport::ok);
+        }
+
+        public long errorCount() {
+            return rows.stream().filter(r -> !r.ok()).count();
+        }
+    }
+
+    /** Reads a CSV with a header line; the delimiter (comma or semicolon) is recognised from the header. */
+    public static CsvFile read(Reader in) {
+        try {
+            String text = new String(readAll(in));
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            String firstLine = text.lines().findFirst().orElse("");
+            char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
+                    ? ';' : ',';
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).build();
+            List<String> header = null;
+            List<List<String>> rows = new ArrayList<>();
+            try (CSVParser parser = CSVParser.parse(text, format)) {
+                for (CSVRecord record : parser) {
+                    List<String> values = record.toList();
+                    if (header == null) {
+                        header = values.stream().map(String::strip).toList();
+                    } else {
+                        if (rows.size() >= MAX_ROWS) {
+                            throw new WorklineException(Problem.INVALID_INPUT,
+                                    "The file has more than " + MAX_ROWS + " rows; split it into smaller files.");
+                        }
+                        rows.add(values);
+                    }
+                }
+            }
+            if (header == null) {
+                throw new WorklineException(Problem.INVALID_INPUT, "The file is empty.");
+            }
+            return new CsvFile(header, rows);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new WorklineException(Problem.INVALID_INPUT, "This is not a readable CSV file: " + e.getMessage(), e);
+        }
+    }
+
+    private static char[] readAll(Reader in) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            out.append(buffer, 0, n);
+        }
+        return out.toString().toCharArray();
+    }
+
+    /** A mapping proposed from the header names (e.g. "E-Mail" → email, "Company" → name). */
+    public static Map<String, String> suggestMapping(List<String> header) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String column : header) {
+            String key = column.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            String field = switch (key) {
+                case "name", "company", "customer", "companyname", "customername" -> "name";
+                case "status" -> "status";
+                case "email", "mail" -> "email";
+                case "phone", "telephone", "tel" -> "phone";
+                case "website", "web", "url" -> "website";
+                case "industry" -> "industry";
+                case "taxid", "vat", "vatid", "taxnumber" -> "taxId";
+                case "tags" -> "tags";
+                case "contactfirstname", "firstname" -> "contactFirstName";
+                case "contactlastname", "lastname", "contact" -> "contactLastName";
+                case "contactemail" -> "contactEmail";
+                case "contactphone" -> "contactPhone";
+                default -> null;
+            };
+            if (field != null && !mapping.containsValue(field)) {
+                mapping.put(column, field);
+            }
+        }
+        return mapping;
+    }
+
+    /** Checks every row against the rules and for duplicates; writes nothing. */
+    public Preview preview(CsvFile file, Map<String, String> mapping) {
+        return db.inTenant(session -> check(session, file, mapping));
+    }
+
+    /**
+     * Imports all rows in one transaction, after checking them again: if any row has an error, nothing is
+     * written and the report says why. Returns the report of the committed rows.
+     */
+    public Preview commit(CsvFile file, Map<String, String> mapping) {
+        return db.inTenant(session -> {
+            Preview preview = check(session, file, mapping);
+            if (!preview.valid()) {
+                return preview;
+            }
+            for (RowReport row : preview.rows()) {
+                Map<String, String> v = row.values();
+                String number = NumberSeriesService.take(session, DocumentKind.CUSTOMER, null).formatted();
+                java.util.UUID customer = session.createNativeQuery("""
+                                INSERT INTO app.customers (organization_id, number, name, status, email, phone, website, industry,
+                                                           tax_id, tags, owner_id)
+                                VALUES (sec.current_tenant(), :number, :name, :status, :email, :phone, :website, :industry,
+                                        :taxId, :tags, sec.current_user_id())
+                                RETURNING id""", java.util.UUID.class)
+                        .setParameter("number", number).setParameter("name", v.get("name"))
+                        .setParameter("status", v.getOrDefault("status", "lead"))
+                        .setParameter("email", v.get("email")).setParameter("phone", v.get("phone"))
+                        .setParameter("website", v.get("website")).setParameter("industry", v.get("industry"))
+                        .setParameter("taxId", v.get("taxId"))
+                        .setParameter("tags", v.get("tags") == null ? new String[0]
+                                : java.util.Arrays.stream(v.get("tags").split("[,;]")).map(String::strip)
+                                .filter(t -> !t.isEmpty()).distinct().toArray(String[]::new))
+                        .getSingleResult();
+                if (v.get("contactLastName") != null) {
+                    session.createNativeQuery("""
+                                    INSERT INTO app.contacts (organization_id, customer_id, first_name, last_name, email, phone,
+                                                              is_primary)
+                                    VALUES (sec.current_tenant(), :customer, :first, :last, :email, :phone, true)""")
+                            .setParameter("customer", customer).setParameter("first", v.get("contactFirstName"))
+                            .setParameter("last", v.get("contactLastName")).setParameter("email", v.get("contactEmail"))
+                            .setParameter("phone", v.get("contactPhone")).executeUpdate();
+                }
+            }
+            return preview;
+        });
+    }
+
+    private static Preview check(Session session, CsvFile file, Map<String, String> mapping) {
+        if (!mapping.containsValue("name")) {
+            throw new WorklineException(Problem.INVALID_INPUT, "Map a column to the customer's name.");
+        }
+        Map<String, Integer> columnIndex = new HashMap<>();
+        for (int i = 0; i < file.header().size(); i++) {
+            columnIndex.put(file.header().get(i), i);
+        }
+        List<Map<String, String>> values = new ArrayList<>();
+        for (List<String> row : file.rows()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            mapping.forEach((column, field) -> {
+                Integer index = columnIndex.get(column);
+                if (index != null && index < row.size() && !row.get(index).isBlank()) {
+                    v.put(field, row.get(index).strip());
+                }
+            });
+            values.add(v);
+        }
+        Set<String> existingEmails = existing(session, "lower(email)", values.stream().map(v -> v.get("email")).toList());
+        Set<String> existingTaxIds = existing(session, "lower(tax_id)", values.stream().map(v -> v.get("taxId")).toList());
+        Map<String, Integer> emailsInFile = new HashMap<>();
+        Map<String, Integer> taxIdsInFile = new HashMap<>();
+        List<RowReport> reports = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Map<String, String> v = values.get(i);
+            int line = i + 2; // spreadsheet row: the header is row 1
+            List<String> errors = new ArrayList<>();
+            if (v.get("name") == null) {
+                errors.add("The name is missing.");
+            } else if (v.get("name").length() > 200) {
+                errors.add("The name is longer than 200 characters.");
+            }
+            if (v.get("status") != null) {
+                String status = v.get("status").toLowerCase(Locale.ROOT);
+                if (List.of("lead", "prospect", "active", "inactive", "churned").contains(status)) {
+                    v.put("status", status);
+                } else {
+                    errors.add("Unknown status \"" + v.get("status") + "\" (use lead, prospect, active, inactive or churned).");
+                }
+            }
+            for (String field : List.of("email", "contactEmail")) {
+                if (v.get(field) != null && !EMAIL.matcher(v.get(field)).matches()) {
+                    errors.add("\"" + v.get(field) + "\" is not an email address.");
+                }
+            }
+            if (v.get("contactFirstName") != null && v.get("contactLastName") == null) {
+                errors.add("The contact has a first name but no last name.");
+            }
+            String email = v.get("email") == null ? null : v.get("email").toLowerCase(Locale.ROOT);
+            String taxId = v.get("taxId") == null ? null : v.get("taxId").toLowerCase(Locale.ROOT);
+            if (email != null && existingEmails.contains(email)) {
+                errors.add("A customer with the email " + v.get("email") + " already exists.");
+            }
+            if (taxId != null && existingTaxIds.contains(taxId)) {
+                errors.add("A customer with the tax id " + v.get("taxId") + " already exists.");
+            }
+            if (email != null && emailsInFile.containsKey(email)) {
+                errors.add("Same email as row " + emailsInFile.get(email) + ".");
+            }
+            if (taxId != null && taxIdsInFile.containsKey(taxId)) {
+                errors.add("Same tax id as row " + taxIdsInFile.get(taxId) + ".");
+            }
+            if (email != null) {
+                emailsInFile.putIfAbsent(email, line);
+            }
+            if (taxId != null) {
+                taxIdsInFile.putIfAbsent(taxId, line);
+            }
+            reports.add(new RowReport(line, Map.copyOf(v), List.copyOf(errors)));
+        }
+        return new Preview(List.copyOf(reports));
+    }
+
+    /** Which of these values (lower-cased) customers of the organization already have, in one query. */
+    private static Set<String> existing(Session session, String column, List<String> candidates) {
+        String[] wanted = candidates.stream().filter(java.util.Objects::nonNull).map(s -> s.toLowerCase(Locale.ROOT))
+                .distinct().toArray(String[]::new);
+        if (wanted.length == 0) {
+            return Set.of();
+        }
+        return Set.copyOf(session.createNativeQuery("SELECT " + column + " FROM app.customers WHERE organization_id = "
+                        + "sec.current_tenant() AND deleted_at IS NULL AND " + column + " = ANY (:wanted)", String.class)
+                .setParameter("wanted", wanted).getResultList());
+    }
+}
