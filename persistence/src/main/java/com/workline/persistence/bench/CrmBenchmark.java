@@ -44,8 +44,8 @@ public final class CrmBenchmark {
              WHERE c.organization_id = %s AND c.deleted_at IS NULL %s
              ORDER BY c.sort_name, c.id LIMIT 51""";
     /** The search as the service runs it (through the definer function, which checks the tenant itself). */
-    private static final String SEARCH_CONDITION = "AND c.id IN (SELECT id FROM sec.customer_search(?))";
-    /** The same search as plain SQL for the owner role, without the function. */
+    private static final String SEARCH_CONDITION = "AND c.id IN (SELECT id FROM sec.customer_search_page(?, NULL, NULL, 51))";
+    /** The owner cannot pass the function's tenant check; it runs the candidate search the function starts with. */
     private static final String OWNER_SEARCH_CONDITION = """
             AND c.id IN (SELECT s.id FROM app.customers s WHERE s.organization_id = %1$s AND s.search_text LIKE ?
                          UNION SELECT t.customer_id FROM app.contacts t WHERE t.organization_id = %1$s AND t.search_text LIKE ?)""";
