@@ -1,10 +1,6 @@
 package com.workline.app.desktop;
 
-import com.workline.app.config.ClientConfiguration;
 import com.workline.persistence.crm.CustomerRow;
-import com.workline.persistence.db.RoleNames;
-import com.workline.ui.common.UserPreferences;
-import com.workline.ui.task.BackgroundTasks;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -19,9 +15,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static com.workline.app.desktop.DesktopWalkTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +29,7 @@ class CrmWalkTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createTempDirectory("workline-crm-walk");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), data, true), stage,
-                BackgroundTasks.forJavaFx(), UserPreferences.inMemory());
-        controller.start();
+        controller = DesktopHarness.start(stage, true, null);
     }
 
     @AfterEach

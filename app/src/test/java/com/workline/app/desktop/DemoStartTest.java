@@ -1,9 +1,5 @@
 package com.workline.app.desktop;
 
-import com.workline.app.config.ClientConfiguration;
-import com.workline.persistence.db.RoleNames;
-import com.workline.ui.common.UserPreferences;
-import com.workline.ui.task.BackgroundTasks;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +23,9 @@ class DemoStartTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        data = Files.createTempDirectory("workline-demo");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), data, true), stage,
-                BackgroundTasks.forJavaFx(), UserPreferences.inMemory());
-        controller.start();
+        Path[] folder = new Path[1];
+        controller = DesktopHarness.start(stage, true, folder);
+        data = folder[0];
     }
 
     @AfterEach

@@ -1,9 +1,5 @@
 package com.workline.app.desktop;
 
-import com.workline.app.config.ClientConfiguration;
-import com.workline.persistence.db.RoleNames;
-import com.workline.ui.common.UserPreferences;
-import com.workline.ui.task.BackgroundTasks;
 import javafx.application.Application;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -16,9 +12,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +27,7 @@ class DesktopWalkTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createTempDirectory("workline-walk");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), data, false), stage,
-                BackgroundTasks.forJavaFx(), UserPreferences.inMemory());
-        controller.start();
+        controller = DesktopHarness.start(stage, false, null);
     }
 
     @AfterEach
