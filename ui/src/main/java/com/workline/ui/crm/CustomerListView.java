@@ -81,7 +81,19 @@ public final class CustomerListView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
         busy.visibleProperty().bind(vm.busyProperty());
-        HBox toolbar = new HBox(10, search, status, sort, add, busy, count);
+        Button export = new Button(Messages.get("customers.export"));
+        export.setId("customer-export");
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("customers.xlsx");
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"),
+                    new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+            java.io.File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                vm.exportTo(file.toPath());
+            }
+        });
+        HBox toolbar = new HBox(10, search, status, sort, add, export, busy, count);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<CustomerRow> table = new TableView<>(vm.rows());
@@ -123,7 +135,7 @@ public final class CustomerListView {
                 })));
 
         Label message = new Label();
-        message.getStyleClass().add("danger");
+        message.setId("customer-list-message");
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

@@ -128,6 +128,22 @@ public final class CustomerListViewModel {
         });
     }
 
+    /** Exports the list as it is filtered and sorted now, to CSV or XLSX (by the file's extension). */
+    public void exportTo(java.nio.file.Path file) {
+        CustomerQuery query = query();
+        boolean xlsx = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        message.set(Messages.get("customers.exporting"));
+        tasks.run(() -> {
+            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                var export = new com.workline.persistence.crm.CustomerExport(service);
+                return xlsx ? export.xlsx(query, out, n -> { }) : export.csv(query, out, n -> { });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, rows -> message.set(Messages.get("customers.exported", NumberFormat.getIntegerInstance(locale).format(rows),
+                file.getFileName().toString())), failure -> message.set(failure.getMessage()));
+    }
+
     private String describe(CustomerCount count) {
         String number = NumberFormat.getIntegerInstance(locale).format(count.value());
         return Messages.get(count.exact() ? "customers.count" : "customers.count.estimate", number);

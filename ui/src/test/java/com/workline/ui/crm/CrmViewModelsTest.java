@@ -65,6 +65,14 @@ class CrmViewModelsTest {
         vm.refresh();
         assertThat(vm.rows()).hasSize(13);
         assertThat(vm.countTextProperty().get()).isEqualTo("13 customers");
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("leads", ".csv");
+            vm.exportTo(file);
+            assertThat(vm.messageProperty().get()).isEqualTo("Exported 13 customers to " + file.getFileName() + ".");
+            assertThat(java.nio.file.Files.readAllLines(file)).hasSize(14);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
