@@ -184,7 +184,12 @@ public final class DesktopController {
             holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> holder.setCenter(list[0]), locale));
             record.open(id);
         };
-        list[0] = com.workline.ui.crm.CustomerListView.create(listVm, open);
+        Runnable startImport = () -> {
+            var importVm = new com.workline.ui.crm.CustomerImportViewModel(session.customerImport(), tasks, listVm::refresh);
+            holder.setCenter(com.workline.ui.crm.CustomerImportView.create(importVm, () -> holder.setCenter(list[0])));
+        };
+        boolean canCreate = session.organization().role() != com.workline.persistence.admin.Role.VIEWER;
+        list[0] = com.workline.ui.crm.CustomerListView.create(listVm, open, canCreate ? startImport : null);
         holder.setCenter(list[0]);
         return holder;
     }

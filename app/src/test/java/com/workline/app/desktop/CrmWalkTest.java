@@ -8,6 +8,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CRM as a person uses it, in the demo company: create a customer, add a contact, find the customer by
- * search, log a call, and move a deal to the next stage on the pipeline board.
+ * search, log a call, import a CSV with a bad row and read the report, and move a deal to the next stage.
  */
 @ExtendWith(ApplicationExtension.class)
 class CrmWalkTest {
@@ -67,6 +70,21 @@ class CrmWalkTest {
         robot.clickOn("#customer-search").write("wanda walk");
         waitUntil(() -> list.getItems().size() == 1
                 && ((CustomerRow) list.getItems().get(0)).name().equals("Walkabout Widgets"));
+
+        // Import a small CSV with one bad row: the report says which and why, and nothing is imported.
+        Path csv = Files.createTempFile("customers", ".csv");
+        Files.writeString(csv, "Company,Email,Status\nImported One,one@imported.test,active\n"
+                + "Imported Two,not-an-email,lead\nImported Three,three@imported.test,prospect\n");
+        robot.clickOn("#customer-import");
+        waitUntil(() -> robot.lookup("#import-file").tryQuery().isPresent());
+        robot.clickOn("#import-file").write(csv.toString());
+        robot.clickOn("#import-open");
+        waitUntil(() -> robot.lookup("#map-2").tryQuery().isPresent());
+        robot.clickOn("#import-check");
+        TableView<?> report = robot.lookup("#import-report").queryAs(TableView.class);
+        waitUntil(() -> report.getItems().size() == 3);
+        assertThat(robot.lookup("#import-message").queryAs(Labeled.class).getText()).startsWith("1 of 3 rows have problems");
+        assertThat(robot.lookup("#import-commit").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
 
         robot.clickOn("#nav-pipeline");
         waitUntil(() -> robot.lookup("#stage-lead").tryQuery().isPresent());

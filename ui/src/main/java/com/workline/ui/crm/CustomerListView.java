@@ -37,6 +37,11 @@ public final class CustomerListView {
     }
 
     public static Node create(CustomerListViewModel vm, Consumer<UUID> open) {
+        return create(vm, open, null);
+    }
+
+    /** @param startImport opens the import wizard, or null where the person may not create customers */
+    public static Node create(CustomerListViewModel vm, Consumer<UUID> open, Runnable startImport) {
         TextField search = new TextField();
         search.setId("customer-search");
         search.setPromptText(Messages.get("customers.search"));
@@ -94,6 +99,12 @@ public final class CustomerListView {
             }
         });
         HBox toolbar = new HBox(10, search, status, sort, add, export, busy, count);
+        if (startImport != null) {
+            Button importButton = new Button(Messages.get("customers.import"));
+            importButton.setId("customer-import");
+            importButton.setOnAction(e -> startImport.run());
+            toolbar.getChildren().add(toolbar.getChildren().indexOf(export), importButton);
+        }
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<CustomerRow> table = new TableView<>(vm.rows());

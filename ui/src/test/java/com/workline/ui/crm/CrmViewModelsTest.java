@@ -155,4 +155,34 @@ class CrmViewModelsTest {
         assertThat(vm.columns().get(5).total()).isEqualByComparingTo("1200");
         assertThat(vm.columns().get(5).weightedTotal()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void importWizardChecksThenImportsAllOrNothing() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("import", ".csv");
+        java.nio.file.Files.writeString(file, "Name;Mail;Colour\nWizard One;one@wizard.test;red\nWizard Two;two@wizard;blue\n");
+        List<String> imported = new ArrayList<>();
+        CustomerImportViewModel vm = new CustomerImportViewModel(session.customerImport(), BackgroundTasks.direct(),
+                () -> imported.add("refresh"));
+        vm.fileProperty().set(file.toString());
+        vm.open();
+        assertThat(vm.columns()).containsExactly("Name", "Mail", "Colour");
+        assertThat(vm.mapping("Name").get()).isEqualTo("name");
+        assertThat(vm.mapping("Mail").get()).isEqualTo("email");
+        assertThat(vm.mapping("Colour").get()).isEqualTo(CustomerImportViewModel.IGNORE);
+        vm.check();
+        assertThat(vm.importableProperty().get()).isFalse();
+        assertThat(vm.report()).extracting(r -> r.ok()).containsExactly(true, false);
+        assertThat(vm.messageProperty().get()).startsWith("1 of 2 rows have problems");
+        vm.mapping("Mail").set(CustomerImportViewModel.IGNORE);
+        vm.check();
+        assertThat(vm.importableProperty().get()).isTrue();
+        vm.commit();
+        assertThat(imported).containsExactly("refresh");
+        assertThat(vm.messageProperty().get()).isEqualTo("2 customers imported.");
+        assertThat(session.customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("wizard")).value())
+                .isEqualTo(2);
+        vm.fileProperty().set(file.resolveSibling("missing.csv").toString());
+        vm.open();
+        assertThat(vm.messageProperty().get()).contains("cannot be read");
+    }
 }
