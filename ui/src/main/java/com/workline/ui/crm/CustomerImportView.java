@@ -105,6 +105,11 @@ public final class CustomerImportView {
 
         HBox fileRow = new HBox(8, file, browse, open);
         fileRow.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(backButton, check, commit)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
         HBox actions = new HBox(10, backButton, check, commit, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label mappingTitle = new Label(Messages.get("import.mapping"));

@@ -105,6 +105,13 @@ public final class CustomerListView {
             importButton.setOnAction(e -> startImport.run());
             toolbar.getChildren().add(toolbar.getChildren().indexOf(export), importButton);
         }
+        // The search field gives way; buttons, choices and the count keep their full text.
+        toolbar.getChildren().remove(count);
+        search.setPrefColumnCount(18);
+        search.setMinWidth(160);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        toolbar.getChildren().stream().filter(n -> n != search && n instanceof javafx.scene.layout.Region)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<CustomerRow> table = new TableView<>(vm.rows());
@@ -148,9 +155,10 @@ public final class CustomerListView {
         Label message = new Label();
         message.setId("customer-list-message");
         message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        VBox page = new VBox(12, Forms.title(Messages.get("customers.title")), toolbar, message, table);
+
+        HBox status2 = new HBox(16, count, message);
+        status2.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(12, Forms.title(Messages.get("customers.title")), toolbar, status2, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("customers");
