@@ -180,8 +180,15 @@ public final class DesktopController {
         Node[] list = new Node[1];
         java.util.function.Consumer<UUID> open = id -> {
             var record = new com.workline.ui.crm.CustomerRecordViewModel(session.customers(), session.customFields(),
-                    session.contacts(), session.activities(), tasks, saved -> listVm.refresh());
-            holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> holder.setCenter(list[0]), locale));
+                    session.contacts(), session.activities(), tasks, saved -> listVm.refresh())
+                    .withHistory(session.history());
+            var role = session.organization().role();
+            boolean canDelete = role == com.workline.persistence.admin.Role.OWNER
+                    || role == com.workline.persistence.admin.Role.ADMIN || role == com.workline.persistence.admin.Role.MANAGER;
+            holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> {
+                holder.setCenter(list[0]);
+                listVm.refresh();
+            }, locale, canDelete));
             record.open(id);
         };
         Runnable startImport = () -> {

@@ -47,6 +47,10 @@ public final class TenantSession {
         return new com.workline.persistence.crm.CustomerService(db);
     }
 
+    public com.workline.persistence.crm.HistoryService history() {
+        return new com.workline.persistence.crm.HistoryService(db);
+    }
+
     public com.workline.persistence.crm.CustomerImport customerImport() {
         return new com.workline.persistence.crm.CustomerImport(db);
     }

@@ -176,6 +176,11 @@ class CustomerServiceTest {
                     .isInstanceOf(CustomerConflictException.class)
                     .satisfies(e -> assertThat(((CustomerConflictException) e).current().phone()).isEqualTo("+1 111"));
             assertThat(customers.load(created.id()).phone()).isEqualTo("+1 111");
+            // The history panel: who changed which field from what to what, newest first.
+            List<Change> history = session.history().customer(created.id(), 10);
+            assertThat(history).extracting(Change::action).containsExactly("UPDATE", "INSERT");
+            assertThat(history.get(0).who()).isEqualTo("Test Employee");
+            assertThat(history.get(0).fields()).containsExactly(new Change.FieldChange("phone", null, "+1 111"));
         } finally {
             other.person().close();
         }

@@ -40,6 +40,11 @@ public final class CustomerRecordView {
     }
 
     public static Node create(CustomerRecordViewModel vm, Runnable back, Locale locale) {
+        return create(vm, back, locale, false);
+    }
+
+    /** @param canDelete whether to offer Delete (managers and above; the database checks it again) */
+    public static Node create(CustomerRecordViewModel vm, Runnable back, Locale locale, boolean canDelete) {
         GridPane fields = Forms.grid();
         int row = 0;
         Forms.row(fields, row++, Messages.get("customer.name"), text(vm, "name"), vm.errors().of("name"));
@@ -90,6 +95,20 @@ public final class CustomerRecordView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         HBox actions = new HBox(10, backButton, save, message);
+        if (canDelete) {
+            Button delete = new Button(Messages.get("customer.delete"));
+            delete.setId("customer-delete");
+            delete.getStyleClass().add("danger");
+            delete.disableProperty().bind(vm.titleProperty().isEqualTo(Messages.get("customer.new")));
+            delete.setOnAction(e -> {
+                var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        Messages.get("customer.delete.confirm", vm.titleProperty().get()),
+                        javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                confirm.initOwner(delete.getScene().getWindow());
+                confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(back));
+            });
+            actions.getChildren().add(2, delete);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox conflictBox = conflictPanel(vm);
@@ -150,8 +169,25 @@ public final class CustomerRecordView {
         contactError.textProperty().bind(javafx.beans.binding.Bindings.concat(vm.errors().of("contact.lastName"), " ",
                 vm.errors().of("contact.email")));
         HBox contactForm = new HBox(6, contactFirst, contactLast, contactEmail, addContact);
+        ListView<com.workline.persistence.crm.Change> history = new ListView<>(vm.history());
+        history.setId("customer-history");
+        history.setPrefHeight(160);
+        history.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(com.workline.persistence.crm.Change c, boolean empty) {
+                super.updateItem(c, empty);
+                if (empty || c == null) {
+                    setText(null);
+                    return;
+                }
+                String what = c.action().equals("INSERT") ? Messages.get("history.created")
+                        : c.fields().stream().map(f -> Messages.get("history.field", f.field(), dash(f.before()), dash(f.after())))
+                        .reduce((a, b) -> a + "; " + b).orElse(Messages.get("history.changed"));
+                setText(when.format(c.at().atZoneSameInstant(ZoneId.systemDefault())) + "  " + c.who() + ": " + what);
+            }
+        });
         VBox right = new VBox(8, subtitle("customer.contacts"), contacts, contactForm, contactError, subtitle("customer.timeline"),
-                new HBox(8, activity, logCall, logNote), timeline);
+                new HBox(8, activity, logCall, logNote), timeline, subtitle("customer.history"), history);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         right.setPrefWidth(460);
         right.setMinWidth(420);
@@ -203,6 +239,10 @@ public final class CustomerRecordView {
     private static String describe(CustomerDetails d) {
         return Messages.get("customer.conflict.theirs", d.name(), Messages.get("customer.status." + d.status().name()),
                 nullToDash(d.email()), nullToDash(d.phone()), nullToDash(d.website()), String.join(", ", d.tags()));
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isBlank() ? "\u2014" : s;
     }
 
     private static String nullToDash(String s) {

@@ -48,6 +48,8 @@ public final class CustomerRecordViewModel {
     private final CustomFieldService customFields;
     private final ContactService contacts;
     private final ActivityService activities;
+    private com.workline.persistence.crm.HistoryService historyService;
+    private final ObservableList<com.workline.persistence.crm.Change> history = FXCollections.observableArrayList();
     private final BackgroundTasks tasks;
     private final Consumer<CustomerDetails> onSaved;
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
@@ -105,6 +107,34 @@ public final class CustomerRecordViewModel {
         return timeline;
     }
 
+    /** The record's change history (from the audit log); empty unless a history service is given. */
+    public ObservableList<com.workline.persistence.crm.Change> history() {
+        return history;
+    }
+
+    public CustomerRecordViewModel withHistory(com.workline.persistence.crm.HistoryService service) {
+        this.historyService = service;
+        return this;
+    }
+
+    private void loadHistory(UUID id) {
+        if (historyService != null) {
+            tasks.run(() -> historyService.customer(id, 50), history::setAll, failure -> { });
+        }
+    }
+
+    /** Soft-deletes the customer (managers and above; the database refuses others), then {@code onDeleted}. */
+    public void delete(Runnable onDeleted) {
+        if (isNew()) {
+            return;
+        }
+        UUID id = original.id();
+        tasks.run(() -> {
+            customers.delete(id);
+            return Boolean.TRUE;
+        }, done -> onDeleted.run(), failure -> message.set(failure.getMessage()));
+    }
+
     public FieldErrors errors() {
         return errors;
     }
@@ -145,6 +175,7 @@ public final class CustomerRecordViewModel {
         tasks.run(() -> customers.load(id), this::show, failure -> message.set(failure.getMessage()));
         tasks.run(() -> contacts.contacts(id), contactList::setAll, failure -> message.set(failure.getMessage()));
         tasks.run(() -> activities.timeline(id, 50), timeline::setAll, failure -> message.set(failure.getMessage()));
+        loadHistory(id);
     }
 
     private void show(CustomerDetails d) {
@@ -187,6 +218,7 @@ public final class CustomerRecordViewModel {
         tasks.run(() -> creating ? customers.create(edited) : customers.update(edited), saved -> {
             show(saved);
             message.set(Messages.get(creating ? "customer.created" : "customer.saved", saved.number()));
+            loadHistory(saved.id());
             onSaved.accept(saved);
         }, failure -> {
             if (failure instanceof ValidationException invalid) {

@@ -132,6 +132,18 @@ class CrmViewModelsTest {
         vm.overwriteTheirs();
         assertThat(vm.conflictProperty().get()).isNull();
         assertThat(session.customers().load(saved.get(0).id()).phone()).isEqualTo("+49 222");
+
+        // History and deletion (the manager may delete).
+        CustomerRecordViewModel reopened = record(session, new ArrayList<>()).withHistory(session.history());
+        reopened.open(saved.get(0).id());
+        assertThat(reopened.history()).extracting(c -> c.action()).containsExactly("UPDATE", "UPDATE", "INSERT");
+        assertThat(reopened.history().get(0).fields()).extracting(f -> f.field() + ":" + f.before() + "->" + f.after())
+                .containsExactly("phone:+49 111->+49 222");
+        List<String> deleted = new ArrayList<>();
+        reopened.delete(() -> deleted.add("back"));
+        assertThat(deleted).containsExactly("back");
+        assertThat(session.customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("record ltd")).value())
+                .isZero();
     }
 
     @Test
