@@ -188,7 +188,7 @@ public final class CustomerRecordView {
         });
         VBox right = new VBox(8, subtitle("customer.contacts"), contacts, contactForm, contactError, subtitle("customer.timeline"),
                 new HBox(8, activity, logCall, logNote), timeline, subtitle("customer.history"), history);
-        VBox.setVgrow(timeline, Priority.ALWAYS);
+        timeline.setPrefHeight(200);
         right.setPrefWidth(460);
         right.setMinWidth(420);
         right.visibleProperty().bind(vm.titleProperty().isNotEqualTo(Messages.get("customer.new")));
