@@ -1,9 +1,9 @@
 package com.workline.persistence.admin;
 
 import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.Values;
 import com.workline.persistence.db.PersonDatabase;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +27,7 @@ public final class PeopleService {
                 .getResultList().stream()
                 .map(row -> new Member((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (String) row[4], Role.fromDatabase((String) row[5]), (Boolean) row[6],
-                        toOffsetDateTime(row[7])))
+                        Values.toOffsetDateTime(row[7])))
                 .toList());
     }
 
@@ -80,21 +80,5 @@ public final class PeopleService {
                 .setParameter("user", userId)
                 .setParameter("arg", argument)
                 .getSingleResult());
-    }
-
-    static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
     }
 }

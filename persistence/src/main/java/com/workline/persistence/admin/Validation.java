@@ -68,6 +68,6 @@ final class Validation {
     }
 
     static String blankToNull(String value) {
-        return present(value) ? value.strip() : null;
+        return com.workline.persistence.common.Values.blankToNull(value);
     }
 }

@@ -94,8 +94,8 @@ public final class ActivityService {
     }
 
     private static Activity activity(Object[] r) {
-        return new Activity((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], CustomerService.toOffsetDateTime(r[4]),
-                CustomerService.toOffsetDateTime(r[5]), (String) r[6], (UUID) r[7], (String) r[8], (UUID) r[9],
-                (String) r[10], (UUID) r[11], (UUID) r[12], CustomerService.toOffsetDateTime(r[13]));
+        return new Activity((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], com.workline.persistence.common.Values.toOffsetDateTime(r[4]),
+                com.workline.persistence.common.Values.toOffsetDateTime(r[5]), (String) r[6], (UUID) r[7], (String) r[8], (UUID) r[9],
+                (String) r[10], (UUID) r[11], (UUID) r[12], com.workline.persistence.common.Values.toOffsetDateTime(r[13]));
     }
 }

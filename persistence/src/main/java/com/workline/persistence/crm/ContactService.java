@@ -2,6 +2,7 @@ package com.workline.persistence.crm;
 
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.Values;
 import com.workline.persistence.db.PersonDatabase;
 import org.hibernate.Session;
 
@@ -54,12 +55,12 @@ public final class ContactService {
                                 VALUES (sec.current_tenant(), :customer, :first, :last, :title, :department, :email, :phone,
                                         :mobile, :primary, :billing, :decision, :notes)
                                 RETURNING id""", UUID.class)
-                        .setParameter("customer", c.customerId()).setParameter("first", trim(c.firstName()))
-                        .setParameter("last", c.lastName().strip()).setParameter("title", trim(c.title()))
-                        .setParameter("department", trim(c.department())).setParameter("email", trim(c.email()))
-                        .setParameter("phone", trim(c.phone())).setParameter("mobile", trim(c.mobile()))
+                        .setParameter("customer", c.customerId()).setParameter("first", Values.blankToNull(c.firstName()))
+                        .setParameter("last", c.lastName().strip()).setParameter("title", Values.blankToNull(c.title()))
+                        .setParameter("department", Values.blankToNull(c.department())).setParameter("email", Values.blankToNull(c.email()))
+                        .setParameter("phone", Values.blankToNull(c.phone())).setParameter("mobile", Values.blankToNull(c.mobile()))
                         .setParameter("primary", c.primary()).setParameter("billing", c.billing())
-                        .setParameter("decision", c.decisionMaker()).setParameter("notes", trim(c.notes()))
+                        .setParameter("decision", c.decisionMaker()).setParameter("notes", Values.blankToNull(c.notes()))
                         .getSingleResult();
             }
             int changed = session.createNativeQuery("""
@@ -68,12 +69,12 @@ public final class ContactService {
                                    is_primary = :primary, is_billing = :billing, is_decision_maker = :decision,
                                    notes = :notes, version = version + 1
                              WHERE organization_id = sec.current_tenant() AND id = :id AND version = :version""")
-                    .setParameter("first", trim(c.firstName())).setParameter("last", c.lastName().strip())
-                    .setParameter("title", trim(c.title())).setParameter("department", trim(c.department()))
-                    .setParameter("email", trim(c.email())).setParameter("phone", trim(c.phone()))
-                    .setParameter("mobile", trim(c.mobile())).setParameter("primary", c.primary())
+                    .setParameter("first", Values.blankToNull(c.firstName())).setParameter("last", c.lastName().strip())
+                    .setParameter("title", Values.blankToNull(c.title())).setParameter("department", Values.blankToNull(c.department()))
+                    .setParameter("email", Values.blankToNull(c.email())).setParameter("phone", Values.blankToNull(c.phone()))
+                    .setParameter("mobile", Values.blankToNull(c.mobile())).setParameter("primary", c.primary())
                     .setParameter("billing", c.billing()).setParameter("decision", c.decisionMaker())
-                    .setParameter("notes", trim(c.notes())).setParameter("id", c.id()).setParameter("version", c.version())
+                    .setParameter("notes", Values.blankToNull(c.notes())).setParameter("id", c.id()).setParameter("version", c.version())
                     .executeUpdate();
             if (changed == 0) {
                 throw new ConcurrentEditException("contact");
@@ -112,9 +113,9 @@ public final class ContactService {
                                     :billing, :shipping)
                             RETURNING id""", UUID.class)
                     .setParameter("customer", a.customerId()).setParameter("type", a.type())
-                    .setParameter("line1", a.line1().strip()).setParameter("line2", trim(a.line2()))
-                    .setParameter("city", a.city().strip()).setParameter("region", trim(a.region()))
-                    .setParameter("postal", trim(a.postalCode())).setParameter("country", a.country())
+                    .setParameter("line1", a.line1().strip()).setParameter("line2", Values.blankToNull(a.line2()))
+                    .setParameter("city", a.city().strip()).setParameter("region", Values.blankToNull(a.region()))
+                    .setParameter("postal", Values.blankToNull(a.postalCode())).setParameter("country", a.country())
                     .setParameter("billing", a.defaultBilling()).setParameter("shipping", a.defaultShipping())
                     .getSingleResult();
         });
@@ -129,9 +130,5 @@ public final class ContactService {
             session.createNativeQuery("UPDATE app.addresses SET is_default_shipping = false WHERE organization_id = sec.current_tenant()"
                     + " AND customer_id = :customer AND is_default_shipping").setParameter("customer", a.customerId()).executeUpdate();
         }
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

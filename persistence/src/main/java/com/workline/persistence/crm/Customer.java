@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Values;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -73,19 +74,19 @@ public class Customer {
         name = d.name().strip();
         customerType = d.type().databaseValue();
         status = d.status().databaseValue();
-        industry = blankToNull(d.industry());
-        website = blankToNull(d.website());
-        email = blankToNull(d.email());
-        phone = blankToNull(d.phone());
-        taxId = blankToNull(d.taxId());
-        currency = blankToNull(d.currency());
+        industry = Values.blankToNull(d.industry());
+        website = Values.blankToNull(d.website());
+        email = Values.blankToNull(d.email());
+        phone = Values.blankToNull(d.phone());
+        taxId = Values.blankToNull(d.taxId());
+        currency = Values.blankToNull(d.currency());
         paymentTermsDays = d.paymentTermsDays();
         creditLimit = d.creditLimit();
         ownerId = d.ownerId();
         tags = d.tags() == null ? new String[0] : d.tags().stream().map(String::strip).filter(t -> !t.isEmpty())
                 .distinct().toArray(String[]::new);
         rating = d.rating() == null ? null : d.rating().shortValue();
-        notes = blankToNull(d.notes());
+        notes = Values.blankToNull(d.notes());
         customFields = d.customFields() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(d.customFields());
     }
 
@@ -111,9 +112,5 @@ public class Customer {
 
     void markDeleted(OffsetDateTime at) {
         deletedAt = at;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

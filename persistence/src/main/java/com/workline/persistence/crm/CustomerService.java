@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.Values;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.PersonDatabase;
 import com.workline.persistence.numbering.DocumentKind;
@@ -68,7 +69,7 @@ public final class CustomerService {
             for (Object[] r : q.getResultList()) {
                 rows.add(new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], CustomerStatus.fromDatabase((String) r[3]),
                         (String) r[4], (String) r[5], (UUID) r[6], (String) r[7], List.of((String[]) r[8]),
-                        parseJson((String) r[9]), toOffsetDateTime(r[10]), (String) r[11]));
+                        parseJson((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11]));
             }
             CustomerPage.Cursor next = null;
             if (rows.size() > pageSize) {
@@ -272,19 +273,6 @@ public final class CustomerService {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Malformed custom fields: " + json, e);
         }
-    }
-
-    static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
     }
 
     /** Collects WHERE conditions and their parameters. */

@@ -31,7 +31,7 @@ public final class HistoryService {
                     Map<String, Object> before = CustomerService.parseJson((String) r[4]);
                     Map<String, Object> after = CustomerService.parseJson((String) r[5]);
                     List<String> changed = r[3] == null ? List.of() : List.of((String[]) r[3]);
-                    return new Change(CustomerService.toOffsetDateTime(r[0]), (String) r[1], (String) r[2],
+                    return new Change(com.workline.persistence.common.Values.toOffsetDateTime(r[0]), (String) r[1], (String) r[2],
                             Change.diff(changed.stream().filter(f -> !HIDDEN.contains(f)).toList(), before, after));
                 }).toList());
     }

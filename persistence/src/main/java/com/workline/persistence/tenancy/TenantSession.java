@@ -3,6 +3,13 @@ package com.workline.persistence.tenancy;
 import com.workline.persistence.admin.OrganizationSettingsService;
 import com.workline.persistence.admin.PeopleService;
 import com.workline.persistence.admin.ProfileService;
+import com.workline.persistence.crm.ActivityService;
+import com.workline.persistence.crm.ContactService;
+import com.workline.persistence.crm.CustomFieldService;
+import com.workline.persistence.crm.CustomerImport;
+import com.workline.persistence.crm.CustomerService;
+import com.workline.persistence.crm.DealService;
+import com.workline.persistence.crm.HistoryService;
 import com.workline.persistence.db.PersonDatabase;
 import com.workline.persistence.numbering.NumberSeriesService;
 
@@ -43,32 +50,32 @@ public final class TenantSession {
         return new ProfileService(db);
     }
 
-    public com.workline.persistence.crm.CustomerService customers() {
-        return new com.workline.persistence.crm.CustomerService(db);
+    public CustomerService customers() {
+        return new CustomerService(db);
     }
 
-    public com.workline.persistence.crm.HistoryService history() {
-        return new com.workline.persistence.crm.HistoryService(db);
+    public HistoryService history() {
+        return new HistoryService(db);
     }
 
-    public com.workline.persistence.crm.CustomerImport customerImport() {
-        return new com.workline.persistence.crm.CustomerImport(db);
+    public CustomerImport customerImport() {
+        return new CustomerImport(db);
     }
 
-    public com.workline.persistence.crm.ContactService contacts() {
-        return new com.workline.persistence.crm.ContactService(db);
+    public ContactService contacts() {
+        return new ContactService(db);
     }
 
-    public com.workline.persistence.crm.ActivityService activities() {
-        return new com.workline.persistence.crm.ActivityService(db);
+    public ActivityService activities() {
+        return new ActivityService(db);
     }
 
-    public com.workline.persistence.crm.DealService deals() {
-        return new com.workline.persistence.crm.DealService(db);
+    public DealService deals() {
+        return new DealService(db);
     }
 
-    public com.workline.persistence.crm.CustomFieldService customFields() {
-        return new com.workline.persistence.crm.CustomFieldService(db);
+    public CustomFieldService customFields() {
+        return new CustomFieldService(db);
     }
 
     public NumberSeriesService numberSeries() {
