@@ -44,8 +44,18 @@ public final class CrmBenchmark {
              WHERE c.organization_id = %s AND c.deleted_at IS NULL %s
              ORDER BY c.sort_name, c.id LIMIT 51""";
     /** The search as the service runs it (through the definer function, which checks the tenant itself). */
-    private static final String SEARCH_CONDITION = "AND c.id IN (SELECT id FROM sec.customer_search_page(?, NULL, NULL, 51))";
-    /** The owner cannot pass the function's tenant check; it runs the candidate search the function starts with. */
+    private static final String SEARCH_SQL = """
+            SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
+                   coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
+                   c.created_at, c.sort_name::text
+              FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id
+              JOIN sec.customer_search_ranked(?, ?, NULL, NULL, NULL, 51) r ON r.id = c.id
+             WHERE c.organization_id = %s AND c.deleted_at IS NULL
+             ORDER BY r.phase, c.sort_name, c.id LIMIT 51""";
+    /**
+     * The owner cannot pass the function's tenant check; it runs the unranked search (every match of customers
+     * and contacts, then the page in name order): what the search cost before ranking.
+     */
     private static final String OWNER_SEARCH_CONDITION = """
             AND c.id IN (SELECT s.id FROM app.customers s WHERE s.organization_id = %1$s AND s.search_text LIKE ?
                          UNION SELECT t.customer_id FROM app.contacts t WHERE t.organization_id = %1$s AND t.search_text LIKE ?)""";
@@ -127,9 +137,16 @@ public final class CrmBenchmark {
                     i -> query(owner, PAGE_SQL.formatted(tenantParam, deepCondition), deepKey, deepId)));
             figures.add(measure("search as you type (har, harb, harbo, harbor, meridian)", runs,
                     i -> customers.list(CustomerQuery.all().withSearch(prefixes[i % prefixes.length]), null, 50),
-                    i -> query(jdbc, PAGE_SQL.formatted(tenantParam, SEARCH_CONDITION), like(prefixes[i % prefixes.length])),
+                    i -> query(jdbc, SEARCH_SQL.formatted(tenantParam), prefixes[i % prefixes.length],
+                            like(prefixes[i % prefixes.length])),
                     i -> query(owner, PAGE_SQL.formatted(tenantParam, OWNER_SEARCH_CONDITION.formatted(tenantParam)),
                             like(prefixes[i % prefixes.length]), like(prefixes[i % prefixes.length]))));
+            String[] inside = {"tools", "logist", "schulz"};
+            figures.add(measure("search, word inside names or contacts (tools, logist, schulz)", runs,
+                    i -> customers.list(CustomerQuery.all().withSearch(inside[i % inside.length]), null, 50),
+                    i -> query(jdbc, SEARCH_SQL.formatted(tenantParam), inside[i % inside.length], like(inside[i % inside.length])),
+                    i -> query(owner, PAGE_SQL.formatted(tenantParam, OWNER_SEARCH_CONDITION.formatted(tenantParam)),
+                            like(inside[i % inside.length]), like(inside[i % inside.length]))));
             figures.add(measure("search, first letters (\"me\": name prefix)", runs,
                     i -> customers.list(CustomerQuery.all().withSearch("me"), null, 50),
                     i -> query(jdbc, PAGE_SQL.formatted(tenantParam, "AND c.sort_name >= 'me' AND c.sort_name < 'mf'")),

@@ -66,6 +66,47 @@ public final class CustomFieldService {
     }
 
     /**
+     * Changes a field's label, options and whether it is required (its key and type stay: stored values
+     * depend on them). Options already in use may be removed; records keep their value until next edited.
+     */
+    public void update(UUID id, String label, List<String> options, boolean required) {
+        db.inTenant(session -> {
+            AdminOnly.require(session, "custom fields");
+            String type = session.createNativeQuery("""
+                            SELECT field_type FROM app.custom_field_definitions
+                             WHERE organization_id = sec.current_tenant() AND id = :id AND deleted_at IS NULL""", String.class)
+                    .setParameter("id", id).getResultStream().findFirst()
+                    .orElseThrow(() -> new com.workline.persistence.common.WorklineException(
+                            com.workline.persistence.common.Problem.NOT_FOUND, "That field no longer exists."));
+            boolean choice = type.equals("select") || type.equals("multiselect");
+            new ValidationException.Collector()
+                    .check(label != null && !label.isBlank(), "label", "Enter the label people see.")
+                    .check(!choice || options != null && !options.isEmpty(), "options",
+                            "A choice field needs at least one option.")
+                    .throwIfAny();
+            session.createNativeQuery("""
+                            UPDATE app.custom_field_definitions
+                               SET label = :label, options = :options, required = :required, version = version + 1
+                             WHERE organization_id = sec.current_tenant() AND id = :id""")
+                    .setParameter("label", label.strip())
+                    .setParameter("options", choice ? options.toArray(String[]::new) : new String[0])
+                    .setParameter("required", required).setParameter("id", id).executeUpdate();
+            return null;
+        });
+    }
+
+    /** Removes a field from forms and lists; values stay in the records' history. */
+    public void remove(UUID id) {
+        db.inTenant(session -> {
+            AdminOnly.require(session, "custom fields");
+            return session.createNativeQuery("""
+                            UPDATE app.custom_field_definitions SET deleted_at = now(), version = version + 1
+                             WHERE organization_id = sec.current_tenant() AND id = :id AND deleted_at IS NULL""")
+                    .setParameter("id", id).executeUpdate();
+        });
+    }
+
+    /**
      * Checks values against the definitions and returns them normalised (numbers as BigDecimal, dates as
      * ISO strings); unknown keys are refused. Errors are reported per field as {@code custom.<key>}.
      */

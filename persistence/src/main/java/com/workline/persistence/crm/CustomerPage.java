@@ -8,7 +8,13 @@ import java.util.List;
  */
 public record CustomerPage(List<CustomerRow> rows, Cursor next) {
 
-    /** The sort key and id of the last row shown. */
-    public record Cursor(String sortKey, java.util.UUID id) {
+    /**
+     * The sort key and id of the last row shown; for a ranked search also its rank (0: the name starts with
+     * the term, 1: another match).
+     */
+    public record Cursor(String sortKey, java.util.UUID id, int phase) {
+        public Cursor(String sortKey, java.util.UUID id) {
+            this(sortKey, id, 0);
+        }
     }
 }

@@ -41,6 +41,49 @@ public record CustomerQuery(String search, Set<CustomerStatus> statuses, UUID ow
         return new CustomerQuery(search, statuses, ownerId, tag, key, value, sort, descending, includeDeleted);
     }
 
+    /** The query as a saved view's definition (plain JSON values; see {@link SavedViewService}). */
+    public java.util.Map<String, Object> toDefinition() {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        if (search != null && !search.isBlank()) {
+            d.put("search", search);
+        }
+        d.put("statuses", statuses.stream().map(CustomerStatus::databaseValue).sorted().toList());
+        if (ownerId != null) {
+            d.put("owner", ownerId.toString());
+        }
+        if (tag != null) {
+            d.put("tag", tag);
+        }
+        if (customFieldKey != null) {
+            d.put("customFieldKey", customFieldKey);
+            d.put("customFieldValue", customFieldValue);
+        }
+        d.put("sort", sort.name());
+        d.put("descending", descending);
+        return d;
+    }
+
+    /** Reads a saved view's definition back; what it does not say keeps the default. */
+    public static CustomerQuery fromDefinition(java.util.Map<String, ?> d) {
+        Set<CustomerStatus> chosen = d.get("statuses") instanceof java.util.Collection<?> c
+                ? c.stream().map(v -> CustomerStatus.fromDatabase(v.toString())).collect(java.util.stream.Collectors.toSet())
+                : Set.of();
+        Sort order = Sort.NAME;
+        try {
+            order = d.get("sort") == null ? Sort.NAME : Sort.valueOf(d.get("sort").toString());
+        } catch (IllegalArgumentException unknown) {
+            // a view saved by a newer version: fall back to the name order
+        }
+        return new CustomerQuery(text(d.get("search")), chosen,
+                d.get("owner") == null ? null : UUID.fromString(d.get("owner").toString()), text(d.get("tag")),
+                text(d.get("customFieldKey")), text(d.get("customFieldValue")), order,
+                Boolean.TRUE.equals(d.get("descending")), false);
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
     public CustomerQuery sortedBy(Sort order, boolean descendingOrder) {
         return new CustomerQuery(search, statuses, ownerId, tag, customFieldKey, customFieldValue, order, descendingOrder,
                 includeDeleted);

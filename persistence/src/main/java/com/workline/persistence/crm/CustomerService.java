@@ -43,12 +43,12 @@ public final class CustomerService {
         if (pageSize < 1 || pageSize > 500) {
             throw new IllegalArgumentException("page size 1..500");
         }
+        boolean ranked = rankedSearch(query);
         return db.inTenant(session -> {
-            SqlBuilder sql = searchPageByName(query)
-                    ? pagedSearch(query, after, pageSize + 1) : filtered(query, db.currentTenant());
+            SqlBuilder sql = ranked ? rankedSearchPage(query, after, pageSize + 1) : filtered(query, db.currentTenant());
             String sortKey = sortKeyExpression(query.sort());
             String direction = query.descending() ? "DESC" : "ASC";
-            if (after != null) {
+            if (after != null && !ranked) {
                 String keyType = query.sort() == CustomerQuery.Sort.CREATED ? "timestamptz" : "text";
                 sql.where("(" + sortKey + ", c.id) " + (query.descending() ? "<" : ">") + " (CAST(:afterKey AS " + keyType
                                 + "), :afterId)")
@@ -57,25 +57,31 @@ public final class CustomerService {
             String text = """
                     SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
                            coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
-                           c.created_at, %s::text
-                      FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id
+                           c.created_at, %s::text, %s
+                      FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id %s
                      WHERE %s
-                     ORDER BY %s %s, c.id %s
-                     LIMIT :limit""".formatted(sortKey, sql.conditions(), sortKey, direction, direction);
+                     ORDER BY %s%s %s, c.id %s
+                     LIMIT :limit""".formatted(sortKey, ranked ? "r.phase" : "0",
+                    ranked ? RANKED_SEARCH_JOIN : "", sql.conditions(), ranked ? "r.phase, " : "", sortKey, direction,
+                    direction);
             NativeQuery<Object[]> q = session.createNativeQuery(text, Object[].class);
             sql.applyTo(q);
             q.setParameter("limit", pageSize + 1);
             List<CustomerRow> rows = new ArrayList<>();
+            int lastPhase = 0;
             for (Object[] r : q.getResultList()) {
                 rows.add(new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], CustomerStatus.fromDatabase((String) r[3]),
                         (String) r[4], (String) r[5], (UUID) r[6], (String) r[7], List.of((String[]) r[8]),
                         parseJson((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11]));
+                if (rows.size() <= pageSize) {
+                    lastPhase = ((Number) r[12]).intValue();
+                }
             }
             CustomerPage.Cursor next = null;
             if (rows.size() > pageSize) {
                 rows.remove(rows.size() - 1);
                 CustomerRow last = rows.get(rows.size() - 1);
-                next = new CustomerPage.Cursor(last.sortKey(), last.id());
+                next = new CustomerPage.Cursor(last.sortKey(), last.id(), lastPhase);
             }
             return new CustomerPage(List.copyOf(rows), next);
         });
@@ -104,21 +110,29 @@ public final class CustomerService {
         });
     }
 
-    /** A plain search in name order: the definer function finds the page itself (see V2, customer_search_page). */
-    private static boolean searchPageByName(CustomerQuery q) {
+    /**
+     * A plain search in name order is ranked: names starting with the term first, then the other matches
+     * (see V4, customer_search_ranked, which finds the page itself).
+     */
+    private static boolean rankedSearch(CustomerQuery q) {
         return q.search() != null && q.search().strip().length() >= 3 && q.sort() == CustomerQuery.Sort.NAME
                 && !q.descending() && q.statuses().isEmpty() && q.ownerId() == null && q.tag() == null
                 && q.customFieldKey() == null && !q.includeDeleted();
     }
 
-    private SqlBuilder pagedSearch(CustomerQuery query, CustomerPage.Cursor after, int limit) {
+    private static final String RANKED_SEARCH_JOIN = """
+            JOIN sec.customer_search_ranked(:term, :pattern, CAST(:afterPhase AS integer), CAST(:afterName AS text),
+                                            CAST(:afterId AS uuid), :pageLimit) r ON r.id = c.id""";
+
+    private SqlBuilder rankedSearchPage(CustomerQuery query, CustomerPage.Cursor after, int limit) {
+        String term = query.search().strip().toLowerCase(java.util.Locale.ROOT);
         SqlBuilder sql = new SqlBuilder();
-        sql.where("c.organization_id = :tenant").bind("tenant", db.currentTenant());
-        sql.where("c.id IN (SELECT id FROM sec.customer_search_page(:pattern, CAST(:pageAfterName AS text),"
-                        + " CAST(:pageAfterId AS uuid), :pageLimit))")
-                .bind("pattern", "%" + escapeLike(query.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%")
-                .bind("pageAfterName", after == null ? null : after.sortKey())
-                .bind("pageAfterId", after == null ? null : after.id())
+        sql.where("c.organization_id = :tenant").bind("tenant", db.currentTenant())
+                .bind("term", term)
+                .bind("pattern", "%" + escapeLike(term) + "%")
+                .bind("afterPhase", after == null ? null : after.phase())
+                .bind("afterName", after == null ? null : after.sortKey())
+                .bind("afterId", after == null ? null : after.id())
                 .bind("pageLimit", limit);
         return sql;
     }

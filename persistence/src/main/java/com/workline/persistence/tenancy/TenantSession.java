@@ -10,6 +10,8 @@ import com.workline.persistence.crm.CustomerImport;
 import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.crm.DealService;
 import com.workline.persistence.crm.HistoryService;
+import com.workline.persistence.crm.PipelineService;
+import com.workline.persistence.crm.SavedViewService;
 import com.workline.persistence.db.PersonDatabase;
 import com.workline.persistence.numbering.NumberSeriesService;
 
@@ -72,6 +74,14 @@ public final class TenantSession {
 
     public DealService deals() {
         return new DealService(db);
+    }
+
+    public PipelineService pipelines() {
+        return new PipelineService(db);
+    }
+
+    public SavedViewService savedViews() {
+        return new SavedViewService(db);
     }
 
     public CustomFieldService customFields() {

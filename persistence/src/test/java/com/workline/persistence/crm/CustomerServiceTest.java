@@ -126,6 +126,26 @@ class CustomerServiceTest {
     }
 
     @Test
+    void searchRanksNamesStartingWithTheTermFirstAndPagesThroughEveryMatchOnce() {
+        for (String name : List.of("Harbor Tools", "Anchor Harbor", "harbor supplies", "Zeta Harborside", "Harbinger",
+                "Old Harbor Inn", "Harbor Freight", "Unrelated Mill")) {
+            create(name, CustomerStatus.ACTIVE);
+        }
+        List<String> expected = List.of("harbor freight", "harbor supplies", "harbor tools", "anchor harbor",
+                "old harbor inn", "zeta harborside");
+        for (int pageSize : List.of(1, 2, 4, 50)) {
+            List<String> seen = new ArrayList<>();
+            CustomerPage.Cursor after = null;
+            do {
+                CustomerPage page = customers.list(CustomerQuery.all().withSearch("Harbor"), after, pageSize);
+                page.rows().forEach(r -> seen.add(r.name().toLowerCase(java.util.Locale.ROOT)));
+                after = page.next();
+            } while (after != null);
+            assertThat(seen).as("page size " + pageSize).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void filtersByStatusOwnerTagAndCustomField() {
         assertThatThrownBy(() -> session.customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT,
                 List.of("A", "B"), false)).as("managers do not define fields")

@@ -1,0 +1,80 @@
+package com.workline.persistence.crm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.db.PersonDatabase;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Saved list views. The definition is a small JSON object the screen writes and reads back (for the
+ * customer list see {@link CustomerQuery#toDefinition()}); the database keeps other people's private views
+ * out of sight and lets only the owner change or delete a view (policies on app.saved_views).
+ */
+public final class SavedViewService {
+    public static final List<String> KINDS = List.of("customers", "deals");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PersonDatabase db;
+
+    public SavedViewService(PersonDatabase db) {
+        this.db = db;
+    }
+
+    /** My views and the shared ones of a list kind, mine first, then by name. */
+    public List<SavedView> views(String kind) {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        SELECT id, name, shared, owner_id = sec.current_user_id(), definition::text FROM app.saved_views
+                         WHERE organization_id = sec.current_tenant() AND list_kind = :kind
+                         ORDER BY owner_id = sec.current_user_id() DESC, lower(name), id""", Object[].class)
+                .setParameter("kind", kind)
+                .getResultList().stream()
+                .map(r -> new SavedView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], parse((String) r[4])))
+                .toList());
+    }
+
+    /**
+     * Saves a view under a name: a view of mine with that name is replaced, otherwise a new one is created.
+     * Returns its id.
+     */
+    public UUID save(String kind, String name, boolean shared, Map<String, Object> definition) {
+        new ValidationException.Collector()
+                .check(KINDS.contains(kind), "kind", "Unknown list.")
+                .check(name != null && !name.isBlank(), "name", "Enter a name for the view.")
+                .check(name == null || name.strip().length() <= 100, "name", "At most 100 characters.")
+                .throwIfAny();
+        String json;
+        try {
+            json = JSON.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("view definition is not JSON-serialisable", e);
+        }
+        return db.inTenant(session -> session.createNativeQuery("""
+                        INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition)
+                        VALUES (sec.current_tenant(), sec.current_user_id(), :kind, :name, :shared, CAST(:definition AS jsonb))
+                        ON CONFLICT (organization_id, owner_id, list_kind, name)
+                        DO UPDATE SET shared = EXCLUDED.shared, definition = EXCLUDED.definition,
+                                      version = app.saved_views.version + 1
+                        RETURNING id""", UUID.class)
+                .setParameter("kind", kind).setParameter("name", name.strip()).setParameter("shared", shared)
+                .setParameter("definition", json).getSingleResult());
+    }
+
+    /** Deletes one of my views; returns false if it is not mine (or already gone). */
+    public boolean delete(UUID viewId) {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        DELETE FROM app.saved_views WHERE organization_id = sec.current_tenant() AND id = :id""")
+                .setParameter("id", viewId).executeUpdate()) == 1;
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}
