@@ -158,11 +158,11 @@ public final class CrmBenchmark {
             figures.add(measure("kanban board (6 stages, 20 cards each, totals)", runs,
                     i -> deals.board(pipeline, 20),
                     i -> {
-                        query(jdbc, named(DealService.BOARD_COLUMNS, "sec.current_tenant()"), pipeline);
+                        query(jdbc, named(DealService.BOARD_COLUMNS, "sec.current_tenant()"), pipeline, pipeline, pipeline);
                         query(jdbc, named(DealService.BOARD_CARDS, "sec.current_tenant()"), 20, pipeline);
                     },
                     i -> {
-                        query(owner, named(DealService.BOARD_COLUMNS, tenantParam), pipeline);
+                        query(owner, named(DealService.BOARD_COLUMNS, tenantParam), pipeline, pipeline, pipeline);
                         query(owner, named(DealService.BOARD_CARDS, tenantParam), 20, pipeline);
                     }));
         } catch (SQLException e) {

@@ -69,14 +69,24 @@ public final class DealService {
 
     /** The SQL of the board, public for the benchmark's plain-JDBC floor. */
     public static final String BOARD_COLUMNS = """
-            SELECT s.id, s.name, s.probability, s.is_won, s.is_lost, count(d.id),
-                   coalesce(sum(d.value), 0), coalesce(sum(d.value * d.probability / 100), 0)
+            SELECT s.id, s.name, s.probability, s.is_won, s.is_lost, coalesce(t.n, 0), coalesce(t.total, 0),
+                   coalesce(t.weighted, 0)
               FROM app.pipeline_stages s
-              LEFT JOIN app.deals d ON d.organization_id = s.organization_id AND d.pipeline_id = s.pipeline_id
-                                   AND d.stage_id = s.id AND d.deleted_at IS NULL
-                                   AND (d.status = 'open' OR d.actual_close_date >= current_date - 90)
+              LEFT JOIN (
+                    SELECT x.stage_id, sum(x.n) AS n, sum(x.total) AS total, sum(x.weighted) AS weighted FROM (
+                        SELECT d.stage_id, count(*) AS n, sum(d.value) AS total, sum(d.value * d.probability / 100) AS weighted
+                          FROM app.deals d
+                         WHERE d.organization_id = sec.current_tenant() AND d.pipeline_id = :pipeline
+                           AND d.deleted_at IS NULL AND d.status = 'open'
+                         GROUP BY d.stage_id
+                        UNION ALL
+                        SELECT d.stage_id, count(*), sum(d.value), sum(d.value * d.probability / 100)
+                          FROM app.deals d
+                         WHERE d.organization_id = sec.current_tenant() AND d.pipeline_id = :pipeline
+                           AND d.deleted_at IS NULL AND d.status IN ('won', 'lost') AND d.actual_close_date >= current_date - 90
+                         GROUP BY d.stage_id) x
+                     GROUP BY x.stage_id) t ON t.stage_id = s.id
              WHERE s.organization_id = sec.current_tenant() AND s.pipeline_id = :pipeline AND s.deleted_at IS NULL
-             GROUP BY s.id, s.name, s.probability, s.is_won, s.is_lost, s.position
              ORDER BY s.position""";
 
     public static final String BOARD_CARDS = """
