@@ -176,7 +176,7 @@ public final class DesktopController {
     /** The customer list; opening a customer shows its record in place, "back" returns to the same list. */
     private Node customers(TenantSession session) {
         javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
-        var listVm = new com.workline.ui.crm.CustomerListViewModel(session.customers(), tasks, locale);
+        var listVm = new com.workline.ui.crm.CustomerListViewModel(session, tasks, locale);
         Node[] list = new Node[1];
         java.util.function.Consumer<UUID> open = id -> {
             var record = new com.workline.ui.crm.CustomerRecordViewModel(session.customers(), session.customFields(),

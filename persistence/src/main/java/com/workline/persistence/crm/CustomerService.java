@@ -178,7 +178,11 @@ public final class CustomerService {
             sql.where("c.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
         }
         if (query.customFieldKey() != null && query.customFieldValue() != null) {
-            sql.where("c.custom_fields ->> CAST(:cfKey AS text) = :cfValue")
+            // Text, number, date, yes/no and choice values compare as text (case-insensitive); a multi-choice
+            // value matches when the chosen option is among its options.
+            sql.where("(lower(c.custom_fields ->> CAST(:cfKey AS text)) = lower(:cfValue)"
+                            + " OR jsonb_typeof(c.custom_fields -> CAST(:cfKey AS text)) = 'array'"
+                            + " AND jsonb_exists(c.custom_fields -> CAST(:cfKey AS text), :cfValue))")
                     .bind("cfKey", query.customFieldKey()).bind("cfValue", query.customFieldValue());
         }
         return sql;

@@ -10,7 +10,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import com.workline.persistence.crm.CustomFieldDefinition;
+import com.workline.persistence.crm.SavedView;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -118,16 +122,30 @@ public final class CustomerListView {
         table.setId("customer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("customers.none")));
-        table.getColumns().add(column(Messages.get("customer.number"), CustomerRow::number, 100));
+        MenuButton columns = new MenuButton(Messages.get("customers.columns"));
+        columns.setId("customer-columns");
+        addColumn(table, columns, vm, "number", Messages.get("customer.number"), CustomerRow::number, 100);
         table.getColumns().get(0).setMinWidth(95);
-        table.getColumns().add(column(Messages.get("customer.name"), CustomerRow::name, 260));
-        table.getColumns().add(column(Messages.get("customer.status"),
-                r -> Messages.get("customer.status." + r.status().name()), 100));
-        table.getColumns().add(column(Messages.get("customer.email"), CustomerRow::email, 220));
-        table.getColumns().add(column(Messages.get("customer.phone"), CustomerRow::phone, 150));
-        table.getColumns().add(column(Messages.get("customer.owner"), CustomerRow::ownerName, 140));
-        table.getColumns().add(column(Messages.get("customers.tags"), r -> String.join(", ", r.tags()), 140));
-        table.getColumns().forEach(c -> c.setSortable(false)); // sorting is the server's: see the sort box
+        addColumn(table, columns, vm, "name", Messages.get("customer.name"), CustomerRow::name, 260);
+        addColumn(table, columns, vm, "status", Messages.get("customer.status"),
+                r -> Messages.get("customer.status." + r.status().name()), 100);
+        addColumn(table, columns, vm, "email", Messages.get("customer.email"), CustomerRow::email, 220);
+        addColumn(table, columns, vm, "phone", Messages.get("customer.phone"), CustomerRow::phone, 150);
+        addColumn(table, columns, vm, "owner", Messages.get("customer.owner"), CustomerRow::ownerName, 140);
+        addColumn(table, columns, vm, "tags", Messages.get("customers.tags"), r -> String.join(", ", r.tags()), 140);
+        // Custom fields can be shown as columns too (hidden until chosen).
+        vm.customFields().addListener((javafx.collections.ListChangeListener<CustomFieldDefinition>) change -> {
+            for (CustomFieldDefinition d : vm.customFields()) {
+                String key = "custom." + d.key();
+                if (table.getColumns().stream().noneMatch(c -> key.equals(c.getUserData()))) {
+                    addColumn(table, columns, vm, key, d.label(), r -> customValue(r, d.key()), 140);
+                }
+            }
+        });
+        // Sorting is the server's (keyset pages): a click on a sortable header sets the sort box.
+        table.getColumns().forEach(c -> c.setSortable(false));
+
+        HBox filters = filterBar(vm, columns);
         table.setRowFactory(t -> {
             TableRow<CustomerRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -158,7 +176,7 @@ public final class CustomerListView {
 
         HBox status2 = new HBox(16, count, message);
         status2.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(12, Forms.title(Messages.get("customers.title")), toolbar, status2, table);
+        VBox page = new VBox(12, Forms.title(Messages.get("customers.title")), toolbar, filters, status2, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("customers");
@@ -169,8 +187,157 @@ public final class CustomerListView {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> open.accept(null));
             }
         });
+        vm.loadChoices();
         vm.refresh();
         return page;
+    }
+
+    /** Owner, tag and custom field filters, saved views and the column chooser. */
+    private static HBox filterBar(CustomerListViewModel vm, MenuButton columns) {
+        ComboBox<CustomerListViewModel.OwnerChoice> owner = new ComboBox<>(vm.owners());
+        owner.setId("customer-owner-filter");
+        owner.setPromptText(Messages.get("customers.filter.owner"));
+        owner.setConverter(converter(o -> o == null ? Messages.get("customers.filter.owner") : o.name()));
+        owner.valueProperty().bindBidirectional(vm.ownerProperty());
+        owner.setOnAction(e -> vm.refresh());
+
+        TextField tag = new TextField();
+        tag.setId("customer-tag-filter");
+        tag.setPromptText(Messages.get("customers.filter.tag"));
+        tag.setPrefColumnCount(8);
+        tag.textProperty().bindBidirectional(vm.tagProperty());
+        tag.setOnAction(e -> vm.refresh());
+        tag.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.refresh();
+            }
+        });
+
+        ComboBox<CustomFieldDefinition> field = new ComboBox<>(vm.customFields());
+        field.setId("customer-field-filter");
+        field.setPromptText(Messages.get("customers.filter.field"));
+        field.setConverter(converter(d -> d == null ? Messages.get("customers.filter.field") : d.label()));
+        field.valueProperty().bindBidirectional(vm.customFieldProperty());
+        TextField value = new TextField();
+        value.setId("customer-field-value");
+        value.setPromptText(Messages.get("customers.filter.value"));
+        value.setPrefColumnCount(8);
+        value.textProperty().bindBidirectional(vm.customFieldValueProperty());
+        value.disableProperty().bind(field.valueProperty().isNull());
+        value.setOnAction(e -> vm.refresh());
+        field.setOnAction(e -> {
+            if (!value.getText().isBlank()) {
+                vm.refresh();
+            }
+        });
+
+        Button clear = new Button(Messages.get("customers.filter.clear"));
+        clear.setId("customer-clear-filters");
+        clear.setOnAction(e -> vm.clearFilters());
+
+        ComboBox<SavedView> views = new ComboBox<>(vm.views());
+        views.setId("customer-views");
+        views.setPromptText(Messages.get("customers.views.none"));
+        views.setConverter(converter(v -> v == null ? Messages.get("customers.views.none")
+                : v.shared() ? Messages.get("customers.views.shared", v.name()) : v.name()));
+        views.valueProperty().bindBidirectional(vm.currentViewProperty());
+        views.setOnAction(e -> {
+            if (views.getValue() != null) {
+                vm.apply(views.getValue());
+            }
+        });
+        Button save = new Button(Messages.get("customers.views.save"));
+        save.setId("customer-view-save");
+        save.setOnAction(e -> askViewName(save, vm));
+        Button delete = new Button(Messages.get("customers.views.delete"));
+        delete.setId("customer-view-delete");
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.currentViewProperty().get() == null || !vm.currentViewProperty().get().mine(), vm.currentViewProperty()));
+        delete.setOnAction(e -> vm.deleteCurrentView());
+
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, owner, tag, field, value, clear, gap, views, save, delete, columns);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.Region && n != gap && n != tag && n != value)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        return bar;
+    }
+
+    private static void askViewName(Node owner, CustomerListViewModel vm) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.getScene().getWindow());
+        dialog.setTitle(Messages.get("customers.views.save").replace("\u2026", "").replace("…", ""));
+        TextField name = new TextField(vm.currentViewProperty().get() != null && vm.currentViewProperty().get().mine()
+                ? vm.currentViewProperty().get().name() : "");
+        name.setId("view-name");
+        name.setPromptText(Messages.get("customers.views.name"));
+        javafx.scene.control.CheckBox shared = new javafx.scene.control.CheckBox(Messages.get("customers.views.shareIt"));
+        shared.setId("view-shared");
+        VBox box = new VBox(10, new Label(Messages.get("customers.views.name")), name, shared);
+        box.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                .bind(name.textProperty().isEmpty());
+        javafx.application.Platform.runLater(name::requestFocus);
+        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+                .ifPresent(b -> vm.saveView(name.getText(), shared.isSelected()));
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static String customValue(CustomerRow row, String key) {
+        Object value = row.customFields().get(key);
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof java.util.Collection<?> many) {
+            return many.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (value instanceof Boolean yes) {
+            return Messages.get(yes ? "common.yes" : "common.no");
+        }
+        return value.toString();
+    }
+
+    /** A column whose visibility follows the view model's visible columns, with a check item in the Columns menu. */
+    private static void addColumn(TableView<CustomerRow> table, MenuButton menu, CustomerListViewModel vm, String key,
+                                  String title, java.util.function.Function<CustomerRow, String> value, double width) {
+        TableColumn<CustomerRow, String> column = column(title, value, width);
+        column.setUserData(key);
+        column.setSortable(false);
+        column.setVisible(vm.visibleColumns().contains(key));
+        CheckMenuItem item = new CheckMenuItem(title);
+        item.setSelected(column.isVisible());
+        item.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.visibleColumns().add(key);
+            } else if (vm.visibleColumns().size() > 1) {
+                vm.visibleColumns().remove(key);
+            } else {
+                item.setSelected(true); // keep at least one column
+            }
+        });
+        vm.visibleColumns().addListener((javafx.collections.SetChangeListener<String>) change -> {
+            boolean shown = vm.visibleColumns().contains(key);
+            column.setVisible(shown);
+            item.setSelected(shown);
+        });
+        table.getColumns().add(column);
+        menu.getItems().add(item);
     }
 
     static StringConverter<CustomerStatus> statusConverter(String empty) {

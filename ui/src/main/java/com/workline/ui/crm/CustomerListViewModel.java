@@ -19,17 +19,36 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.workline.persistence.admin.Member;
+import com.workline.persistence.crm.CustomFieldDefinition;
+import com.workline.persistence.crm.SavedView;
+import com.workline.persistence.tenancy.TenantSession;
+import javafx.collections.ObservableSet;
+
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The customer list: search as you type, a status filter, sorting, and keyset pages appended as the user
- * scrolls. Only the latest request's answer is shown, so fast typing never shows stale results.
+ * The customer list: search as you type, filters (status, owner, tag, custom field), sorting, columns,
+ * saved views, and keyset pages appended as the user scrolls. Only the latest request's answer is shown,
+ * so fast typing never shows stale results.
  */
 public final class CustomerListViewModel {
     public static final int PAGE_SIZE = 100;
+    /** The built-in columns; custom fields add "custom.<key>". */
+    public static final List<String> STANDARD_COLUMNS = List.of("number", "name", "status", "email", "phone", "owner", "tags");
 
+    /** A person the owner filter offers. */
+    public record OwnerChoice(UUID id, String name) {
+    }
+
+    private final TenantSession session;
     private final CustomerService service;
     private final BackgroundTasks tasks;
     private final Locale locale;
@@ -40,14 +59,133 @@ public final class CustomerListViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper morePages = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<OwnerChoice> owner = new SimpleObjectProperty<>();
+    private final StringProperty tag = new SimpleStringProperty("");
+    private final ObjectProperty<CustomFieldDefinition> customField = new SimpleObjectProperty<>();
+    private final StringProperty customFieldValue = new SimpleStringProperty("");
+    private final ObservableList<OwnerChoice> owners = FXCollections.observableArrayList();
+    private final ObservableList<CustomFieldDefinition> customFields = FXCollections.observableArrayList();
+    private final ObservableList<SavedView> views = FXCollections.observableArrayList();
+    private final ObjectProperty<SavedView> currentView = new SimpleObjectProperty<>();
+    private final ObservableSet<String> visibleColumns = FXCollections.observableSet(new LinkedHashSet<>(STANDARD_COLUMNS));
     private CustomerPage.Cursor next;
     private long generation;
     private boolean loadingMore;
 
-    public CustomerListViewModel(CustomerService service, BackgroundTasks tasks, Locale locale) {
-        this.service = service;
+    public CustomerListViewModel(TenantSession session, BackgroundTasks tasks, Locale locale) {
+        this.session = session;
+        this.service = session.customers();
         this.tasks = tasks;
         this.locale = locale;
+    }
+
+    /** Loads what the filters offer (people, custom fields) and the saved views. */
+    public void loadChoices() {
+        tasks.run(() -> session.people().list(), members -> owners.setAll(members.stream().filter(Member::active)
+                .map(m -> new OwnerChoice(m.userId(), displayName(m))).toList()), failure -> message.set(failure.getMessage()));
+        tasks.run(() -> session.customFields().definitions("customer"), customFields::setAll,
+                failure -> message.set(failure.getMessage()));
+        reloadViews(null);
+    }
+
+    private static String displayName(Member m) {
+        return m.displayName() != null && !m.displayName().isBlank() ? m.displayName() : m.firstName() + " " + m.lastName();
+    }
+
+    public ObjectProperty<OwnerChoice> ownerProperty() {
+        return owner;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public ObjectProperty<CustomFieldDefinition> customFieldProperty() {
+        return customField;
+    }
+
+    public StringProperty customFieldValueProperty() {
+        return customFieldValue;
+    }
+
+    public ObservableList<OwnerChoice> owners() {
+        return owners;
+    }
+
+    public ObservableList<CustomFieldDefinition> customFields() {
+        return customFields;
+    }
+
+    public ObservableList<SavedView> views() {
+        return views;
+    }
+
+    public ObjectProperty<SavedView> currentViewProperty() {
+        return currentView;
+    }
+
+    public ObservableSet<String> visibleColumns() {
+        return visibleColumns;
+    }
+
+    /** Clears every filter and the search (the sort and columns stay). */
+    public void clearFilters() {
+        search.set("");
+        status.set(null);
+        owner.set(null);
+        tag.set("");
+        customField.set(null);
+        customFieldValue.set("");
+        currentView.set(null);
+        refresh();
+    }
+
+    /** Shows a saved view: its filters, sort and columns. */
+    public void apply(SavedView view) {
+        currentView.set(view);
+        if (view == null) {
+            return;
+        }
+        CustomerQuery q = CustomerQuery.fromDefinition(view.definition());
+        search.set(q.search() == null ? "" : q.search());
+        status.set(q.statuses().isEmpty() ? null : q.statuses().iterator().next());
+        owner.set(q.ownerId() == null ? null : owners.stream().filter(o -> o.id().equals(q.ownerId())).findFirst()
+                .orElse(new OwnerChoice(q.ownerId(), Messages.get("customers.filter.someoneElse"))));
+        tag.set(q.tag() == null ? "" : q.tag());
+        customField.set(q.customFieldKey() == null ? null : customFields.stream()
+                .filter(d -> d.key().equals(q.customFieldKey())).findFirst().orElse(null));
+        customFieldValue.set(q.customFieldValue() == null ? "" : q.customFieldValue());
+        sort.set(q.sort());
+        if (view.definition().get("columns") instanceof java.util.Collection<?> columns && !columns.isEmpty()) {
+            visibleColumns.clear();
+            columns.forEach(c -> visibleColumns.add(c.toString()));
+        }
+        refresh();
+    }
+
+    /** Saves the current filters, sort and columns under a name (mine; shared with everyone if asked). */
+    public void saveView(String name, boolean shared) {
+        Map<String, Object> definition = new java.util.LinkedHashMap<>(query().toDefinition());
+        definition.put("columns", new ArrayList<>(visibleColumns));
+        tasks.run(() -> session.savedViews().save("customers", name, shared, definition), this::reloadViews,
+                failure -> message.set(failure.getMessage()));
+    }
+
+    /** Deletes the current view if it is mine. */
+    public void deleteCurrentView() {
+        SavedView view = currentView.get();
+        if (view == null || !view.mine()) {
+            return;
+        }
+        tasks.run(() -> session.savedViews().delete(view.id()), deleted -> reloadViews(null),
+                failure -> message.set(failure.getMessage()));
+    }
+
+    private void reloadViews(UUID select) {
+        tasks.run(() -> session.savedViews().views("customers"), list -> {
+            views.setAll(list);
+            currentView.set(select == null ? null : list.stream().filter(v -> v.id().equals(select)).findFirst().orElse(null));
+        }, failure -> message.set(failure.getMessage()));
     }
 
     public ObservableList<CustomerRow> rows() {
@@ -84,7 +222,19 @@ public final class CustomerListViewModel {
 
     public CustomerQuery query() {
         CustomerQuery query = CustomerQuery.all().withSearch(search.get()).sortedBy(sort.get(), false);
-        return status.get() == null ? query : query.withStatuses(Set.of(status.get()));
+        if (status.get() != null) {
+            query = query.withStatuses(Set.of(status.get()));
+        }
+        if (owner.get() != null) {
+            query = query.withOwner(owner.get().id());
+        }
+        if (tag.get() != null && !tag.get().isBlank()) {
+            query = query.withTag(tag.get().strip());
+        }
+        if (customField.get() != null && customFieldValue.get() != null && !customFieldValue.get().isBlank()) {
+            query = query.withCustomField(customField.get().key(), customFieldValue.get().strip());
+        }
+        return query;
     }
 
     /** Shows the first page for the current search, filter and sort (and the total, without blocking). */

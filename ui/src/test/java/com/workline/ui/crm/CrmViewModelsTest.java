@@ -48,7 +48,7 @@ class CrmViewModelsTest {
             session.customers().create(CustomerDetails.newCustomer(String.format("Firm %03d", i), CustomerType.COMPANY,
                     i % 10 == 0 ? CustomerStatus.LEAD : CustomerStatus.ACTIVE));
         }
-        CustomerListViewModel vm = new CustomerListViewModel(session.customers(), BackgroundTasks.direct(), Locale.US);
+        CustomerListViewModel vm = new CustomerListViewModel(session, BackgroundTasks.direct(), Locale.US);
         vm.refresh();
         assertThat(vm.rows()).hasSize(CustomerListViewModel.PAGE_SIZE);
         assertThat(vm.countTextProperty().get()).isEqualTo("130 customers");
@@ -73,6 +73,57 @@ class CrmViewModelsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void listFiltersByOwnerTagAndCustomFieldAndRestoresASavedViewWithItsColumns() {
+        TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
+        try {
+            admin.customFields().define("customer", "regions", "Regions", CustomFieldType.MULTISELECT,
+                    List.of("North", "South"), false);
+        } finally {
+            admin.person().close();
+        }
+        UUID me = session.person().userId();
+        session.customers().create(new CustomerDetails(null, null, "Mine North", CustomerType.COMPANY, CustomerStatus.ACTIVE,
+                null, null, null, null, null, null, null, null, me, List.of("vip"), null, null,
+                java.util.Map.of("regions", List.of("North", "South")), 0));
+        session.customers().create(new CustomerDetails(null, null, "Mine South", CustomerType.COMPANY, CustomerStatus.ACTIVE,
+                null, null, null, null, null, null, null, null, me, List.of(), null, null,
+                java.util.Map.of("regions", List.of("South")), 0));
+        session.customers().create(CustomerDetails.newCustomer("Nobody's", CustomerType.COMPANY, CustomerStatus.ACTIVE));
+
+        CustomerListViewModel vm = new CustomerListViewModel(session, BackgroundTasks.direct(), Locale.US);
+        vm.loadChoices();
+        assertThat(vm.customFields()).extracting(d -> d.key()).containsExactly("regions");
+        CustomerListViewModel.OwnerChoice mine = vm.owners().stream().filter(o -> o.id().equals(me)).findFirst().orElseThrow();
+        vm.ownerProperty().set(mine);
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Mine North", "Mine South");
+        vm.customFieldProperty().set(vm.customFields().get(0));
+        vm.customFieldValueProperty().set("North");
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Mine North");
+
+        vm.visibleColumns().remove("email");
+        vm.visibleColumns().add("custom.regions");
+        vm.saveView("North, mine", true);
+        assertThat(vm.views()).extracting(v -> v.name()).containsExactly("North, mine");
+
+        vm.clearFilters();
+        vm.tagProperty().set("vip");
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Mine North");
+        vm.clearFilters();
+        vm.visibleColumns().add("email");
+        assertThat(vm.rows()).hasSize(3);
+
+        vm.apply(vm.views().get(0));
+        assertThat(vm.ownerProperty().get()).isEqualTo(mine);
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Mine North");
+        assertThat(vm.visibleColumns()).contains("custom.regions").doesNotContain("email");
+        vm.deleteCurrentView();
+        assertThat(vm.views()).isEmpty();
     }
 
     @Test
