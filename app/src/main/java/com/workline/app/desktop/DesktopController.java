@@ -169,6 +169,10 @@ public final class DesktopController {
             case ORGANIZATION -> OrganizationSettingsView.create(
                     new OrganizationSettingsViewModel(session.organizationSettings(), tasks, locale));
             case PEOPLE -> PeopleView.create(new PeopleViewModel(session.people(), tasks), locale);
+            case PIPELINES -> com.workline.ui.admin.PipelinesView.create(
+                    new com.workline.ui.admin.PipelinesViewModel(session.pipelines(), tasks, locale));
+            case CUSTOM_FIELDS -> com.workline.ui.admin.CustomFieldsView.create(
+                    new com.workline.ui.admin.CustomFieldsViewModel(session.customFields(), tasks));
             case PROFILE -> ProfileView.create(new ProfileViewModel(session.profile(), tasks));
         };
     }

@@ -7,6 +7,8 @@ public enum Section {
     PIPELINE("nav.pipeline", "nav.crm"),
     ORGANIZATION("nav.organization", "nav.administration"),
     PEOPLE("nav.people", "nav.administration"),
+    PIPELINES("nav.pipelines", "nav.administration"),
+    CUSTOM_FIELDS("nav.customFields", "nav.administration"),
     PROFILE("nav.profile", null);
 
     private final String messageKey;

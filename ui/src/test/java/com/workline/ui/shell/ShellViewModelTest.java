@@ -40,6 +40,7 @@ class ShellViewModelTest {
         try {
             assertThat(new ShellViewModel(admin, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
                     .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.ORGANIZATION, Section.PEOPLE,
+                            Section.PIPELINES, Section.CUSTOM_FIELDS,
                             Section.PROFILE);
             assertThat(new ShellViewModel(employee, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
                     .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.PROFILE);
