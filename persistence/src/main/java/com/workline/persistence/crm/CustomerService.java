@@ -178,17 +178,23 @@ public final class CustomerService {
             sql.where("c.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
         }
         if (query.customFieldKey() != null && query.customFieldValue() != null) {
-            // Text, number, date, yes/no and choice values compare as text (case-insensitive); a multi-choice
-            // value matches when the chosen option is among its options.
-            sql.where("(lower(c.custom_fields ->> CAST(:cfKey AS text)) = lower(:cfValue)"
-                            + " OR jsonb_typeof(c.custom_fields -> CAST(:cfKey AS text)) = 'array'"
-                            + " AND jsonb_exists(c.custom_fields -> CAST(:cfKey AS text), :cfValue))")
-                    .bind("cfKey", query.customFieldKey()).bind("cfValue", query.customFieldValue());
+            whereCustomField(sql, "c", query.customFieldKey(), query.customFieldValue());
         }
         return sql;
     }
 
-    private static String escapeLike(String text) {
+    /**
+     * Text, number, date, yes/no and choice values compare as text (case-insensitive); a multi-choice value
+     * matches when the chosen option is among its options.
+     */
+    static void whereCustomField(SqlBuilder sql, String alias, String key, String value) {
+        String field = alias + ".custom_fields -> CAST(:cfKey AS text)";
+        sql.where("(lower(" + alias + ".custom_fields ->> CAST(:cfKey AS text)) = lower(:cfValue)"
+                        + " OR jsonb_typeof(" + field + ") = 'array' AND jsonb_exists(" + field + ", :cfValue))")
+                .bind("cfKey", key).bind("cfValue", value);
+    }
+
+    static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

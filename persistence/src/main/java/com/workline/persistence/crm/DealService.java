@@ -165,6 +165,115 @@ public final class DealService {
         });
     }
 
+    // ----- the deals list ------------------------------------------------------------------------------
+
+    /** A keyset page of deals with the list's filters; one statement whatever the page size. */
+    public DealPage list(DealQuery query, DealPage.Cursor after, int pageSize) {
+        if (pageSize < 1 || pageSize > 500) {
+            throw new IllegalArgumentException("page size 1..500");
+        }
+        CustomerService.SqlBuilder sql = new CustomerService.SqlBuilder();
+        sql.where("d.organization_id = :tenant").bind("tenant", db.currentTenant()).where("d.deleted_at IS NULL");
+        if (query.search() != null && !query.search().isBlank()) {
+            sql.where("(d.title ILIKE :search OR c.name ILIKE :search)")
+                    .bind("search", "%" + CustomerService.escapeLike(query.search().strip()) + "%");
+        }
+        if (query.status() != null) {
+            sql.where("d.status = :status").bind("status", query.status());
+        }
+        if (query.pipelineId() != null) {
+            sql.where("d.pipeline_id = :pipeline").bind("pipeline", query.pipelineId());
+        }
+        if (query.stageId() != null) {
+            sql.where("d.stage_id = :stage").bind("stage", query.stageId());
+        }
+        if (query.ownerId() != null) {
+            sql.where("d.owner_id = :owner").bind("owner", query.ownerId());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            sql.where("d.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
+        }
+        if (query.customFieldKey() != null && query.customFieldValue() != null) {
+            CustomerService.whereCustomField(sql, "d", query.customFieldKey(), query.customFieldValue());
+        }
+        String key = switch (query.sort()) {
+            case VALUE -> "d.value";
+            case TITLE -> "lower(d.title)";
+            case NEWEST -> "d.created_at";
+        };
+        boolean descending = query.sort() != DealQuery.Sort.TITLE;
+        if (after != null) {
+            String type = switch (query.sort()) {
+                case VALUE -> "numeric";
+                case TITLE -> "text";
+                case NEWEST -> "timestamptz";
+            };
+            sql.where("(" + key + ", d.id) " + (descending ? "<" : ">") + " (CAST(:afterKey AS " + type + "), :afterId)")
+                    .bind("afterKey", after.sortKey()).bind("afterId", after.id());
+        }
+        String direction = descending ? "DESC" : "ASC";
+        String text = """
+                SELECT d.id, d.title, d.customer_id, c.name, p.name, s.name, d.status, d.value, d.currency, d.probability,
+                       d.probability_overridden, d.expected_close_date,
+                       coalesce(u.display_name, u.first_name || ' ' || u.last_name), d.tags, d.custom_fields::text,
+                       d.version, %s::text
+                  FROM app.deals d
+                  JOIN app.customers c ON c.organization_id = d.organization_id AND c.id = d.customer_id
+                  JOIN app.pipelines p ON p.organization_id = d.organization_id AND p.id = d.pipeline_id
+                  JOIN app.pipeline_stages s ON s.organization_id = d.organization_id AND s.id = d.stage_id
+                  LEFT JOIN sec.users u ON u.id = d.owner_id
+                 WHERE %s
+                 ORDER BY %s %s, d.id %s
+                 LIMIT :limit""".formatted(key, sql.conditions(), key, direction, direction);
+        return db.inTenant(session -> {
+            var q = session.createNativeQuery(text, Object[].class);
+            sql.applyTo(q);
+            q.setParameter("limit", pageSize + 1);
+            List<DealRow> rows = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (Object[] r : q.getResultList()) {
+                rows.add(new DealRow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                        (String) r[6], (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9], (Boolean) r[10],
+                        r[11] == null ? null : toLocalDate(r[11]), (String) r[12], List.of((String[]) r[13]),
+                        CustomerService.parseJson((String) r[14]), ((Number) r[15]).intValue()));
+                keys.add((String) r[16]);
+            }
+            DealPage.Cursor next = null;
+            if (rows.size() > pageSize) {
+                rows.remove(rows.size() - 1);
+                next = new DealPage.Cursor(keys.get(rows.size() - 1), rows.get(rows.size() - 1).id());
+            }
+            return new DealPage(List.copyOf(rows), next);
+        });
+    }
+
+    /**
+     * Overrides a deal's probability ({@code percent}), or with null lets it follow its stage again (it takes
+     * the stage's probability at once).
+     */
+    public void setProbability(UUID dealId, int expectedVersion, BigDecimal percent) {
+        new ValidationException.Collector()
+                .check(percent == null || percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0,
+                        "probability", "A percentage from 0 to 100.")
+                .throwIfAny();
+        db.inTenant(session -> {
+            int changed = session.createNativeQuery("""
+                            UPDATE app.deals d
+                               SET probability = coalesce(CAST(:percent AS numeric), s.probability),
+                                   probability_overridden = CAST(:percent AS numeric) IS NOT NULL, version = d.version + 1
+                              FROM app.pipeline_stages s
+                             WHERE d.organization_id = sec.current_tenant() AND d.id = :deal AND d.version = :version
+                               AND s.organization_id = d.organization_id AND s.id = d.stage_id""")
+                    .setParameter("percent", percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP),
+                            BigDecimal.class)
+                    .setParameter("deal", dealId).setParameter("version", expectedVersion).executeUpdate();
+            if (changed == 0) {
+                throw new ConcurrentEditException("deal");
+            }
+            return null;
+        });
+    }
+
     private static LocalDate toLocalDate(Object value) {
         return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }

@@ -65,4 +65,54 @@ class DealServiceTest {
             session.person().close();
         }
     }
+
+    @Test
+    void dealsListFiltersPagesAndProbabilityOverridesSurviveStageMoves() {
+        UUID org = db.newOrganization("Deals list");
+        TenantSession session = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            DealService deals = session.deals();
+            UUID pipeline = deals.defaultPipeline();
+            UUID harbor = session.customers().create(CustomerDetails.newCustomer("Harbor Works", CustomerType.COMPANY,
+                    CustomerStatus.ACTIVE)).id();
+            UUID mill = session.customers().create(CustomerDetails.newCustomer("Mill & Sons", CustomerType.COMPANY,
+                    CustomerStatus.ACTIVE)).id();
+            for (int i = 1; i <= 7; i++) {
+                deals.create("Press " + i, i % 2 == 0 ? harbor : mill, new BigDecimal(i * 1000), "EUR", null);
+            }
+            List<String> titles = new java.util.ArrayList<>();
+            DealPage.Cursor after = null;
+            do {
+                DealPage page = deals.list(DealQuery.all(), after, 3);
+                page.rows().forEach(r -> titles.add(r.title()));
+                after = page.next();
+            } while (after != null);
+            assertThat(titles).containsExactly("Press 7", "Press 6", "Press 5", "Press 4", "Press 3", "Press 2", "Press 1");
+            assertThat(deals.list(DealQuery.all().withSearch("harbor").sortedBy(DealQuery.Sort.TITLE), null, 50).rows())
+                    .extracting(DealRow::title).containsExactly("Press 2", "Press 4", "Press 6");
+            assertThat(deals.list(DealQuery.all().withOwner(session.person().userId()).withStatus("open"), null, 50).rows())
+                    .hasSize(7);
+            assertThat(deals.list(DealQuery.all().withStatus("won"), null, 50).rows()).isEmpty();
+
+            List<BoardColumn> board = deals.board(pipeline, 20);
+            DealCard press7 = board.get(0).deals().get(0);
+            deals.setProbability(press7.id(), press7.version(), new BigDecimal("33"));
+            DealRow overridden = deals.list(DealQuery.all().withSearch("Press 7"), null, 1).rows().get(0);
+            assertThat(overridden.probability()).isEqualByComparingTo("33");
+            assertThat(overridden.probabilityOverridden()).isTrue();
+            deals.moveToStage(press7.id(), overridden.version(), board.get(2).stageId(), null);
+            DealRow moved = deals.list(DealQuery.all().inPipeline(pipeline, board.get(2).stageId()), null, 5).rows().get(0);
+            assertThat(moved.stageName()).isEqualTo("Proposal");
+            assertThat(moved.probability()).as("an override survives a stage move").isEqualByComparingTo("33");
+            deals.setProbability(press7.id(), moved.version(), null);
+            assertThat(deals.list(DealQuery.all().withSearch("Press 7"), null, 1).rows().get(0).probability())
+                    .as("follows its stage again").isEqualByComparingTo("50");
+            assertThatThrownBy(() -> deals.setProbability(press7.id(), moved.version(), BigDecimal.ONE))
+                    .isInstanceOf(ConcurrentEditException.class);
+            assertThatThrownBy(() -> deals.setProbability(press7.id(), moved.version() + 1, new BigDecimal("101")))
+                    .isInstanceOf(ValidationException.class);
+        } finally {
+            session.person().close();
+        }
+    }
 }
