@@ -164,8 +164,11 @@ public final class DesktopController {
         return switch (section) {
             case HOME -> ShellView.home(shell);
             case CUSTOMERS -> customers(session);
-            case PIPELINE -> com.workline.ui.crm.PipelineBoardView.create(
-                    new com.workline.ui.crm.PipelineBoardViewModel(session.deals(), tasks), locale);
+            case PIPELINE -> com.workline.ui.crm.DealsSection.create(
+                    () -> com.workline.ui.crm.PipelineBoardView.create(
+                            new com.workline.ui.crm.PipelineBoardViewModel(session.deals(), session.pipelines(), tasks), locale),
+                    () -> com.workline.ui.crm.DealListView.create(
+                            new com.workline.ui.crm.DealListViewModel(session, tasks), locale));
             case ORGANIZATION -> OrganizationSettingsView.create(
                     new OrganizationSettingsViewModel(session.organizationSettings(), tasks, locale));
             case PEOPLE -> PeopleView.create(new PeopleViewModel(session.people(), tasks), locale);

@@ -51,7 +51,28 @@ public final class PipelineBoardView {
         Label message = new Label();
         message.setId("pipeline-message");
         message.textProperty().bind(vm.messageProperty());
-        VBox page = new VBox(12, Forms.title(Messages.get("pipeline.title")), message, scroll);
+        javafx.scene.control.ComboBox<com.workline.persistence.crm.Pipeline> pipeline =
+                new javafx.scene.control.ComboBox<>(vm.pipelines());
+        pipeline.setId("board-pipeline");
+        pipeline.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(com.workline.persistence.crm.Pipeline p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public com.workline.persistence.crm.Pipeline fromString(String s) {
+                return null;
+            }
+        });
+        pipeline.valueProperty().bindBidirectional(vm.pipelineProperty());
+        pipeline.setOnAction(e -> vm.choose(pipeline.getValue()));
+        // With one pipeline there is nothing to choose.
+        pipeline.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.pipelines()).greaterThan(1));
+        pipeline.managedProperty().bind(pipeline.visibleProperty());
+        HBox heading = new HBox(16, Forms.title(Messages.get("pipeline.title")), pipeline, message);
+        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox page = new VBox(12, heading, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("pipeline");

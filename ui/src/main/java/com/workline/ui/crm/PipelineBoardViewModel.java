@@ -20,15 +20,38 @@ public final class PipelineBoardViewModel {
     public static final int CARDS_PER_COLUMN = 50;
 
     private final DealService deals;
+    private final com.workline.persistence.crm.PipelineService pipelineService;
+    private final ObservableList<com.workline.persistence.crm.Pipeline> pipelines = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<com.workline.persistence.crm.Pipeline> chosen =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final BackgroundTasks tasks;
     private final ObservableList<BoardColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private UUID pipeline;
     private volatile String currency = "EUR";
 
-    public PipelineBoardViewModel(DealService deals, BackgroundTasks tasks) {
+    public PipelineBoardViewModel(DealService deals, com.workline.persistence.crm.PipelineService pipelineService,
+                                  BackgroundTasks tasks) {
         this.deals = deals;
+        this.pipelineService = pipelineService;
         this.tasks = tasks;
+    }
+
+    /** The pipelines to choose from (the default first); the board shows the chosen one. */
+    public ObservableList<com.workline.persistence.crm.Pipeline> pipelines() {
+        return pipelines;
+    }
+
+    public javafx.beans.property.ObjectProperty<com.workline.persistence.crm.Pipeline> pipelineProperty() {
+        return chosen;
+    }
+
+    /** Shows another pipeline's board. */
+    public void choose(com.workline.persistence.crm.Pipeline pipeline) {
+        if (pipeline != null && !pipeline.id().equals(this.pipeline)) {
+            this.pipeline = pipeline.id();
+            load();
+        }
     }
 
     public ObservableList<BoardColumn> columns() {
@@ -56,6 +79,13 @@ public final class PipelineBoardViewModel {
             }
             return deals.board(pipeline, CARDS_PER_COLUMN);
         }, columns::setAll, failure -> message.set(failure.getMessage()));
+        if (pipelines.isEmpty()) {
+            tasks.run(pipelineService::pipelines, list -> {
+                pipelines.setAll(list);
+                chosen.set(list.stream().filter(p -> pipeline == null ? p.isDefault() : p.id().equals(pipeline))
+                        .findFirst().orElse(null));
+            }, failure -> message.set(failure.getMessage()));
+        }
     }
 
     /**

@@ -127,6 +127,36 @@ class CrmViewModelsTest {
     }
 
     @Test
+    void dealListFiltersByPipelineStageAndStatusAndOverridesProbability() {
+        UUID customer = session.customers().create(CustomerDetails.newCustomer("Deal List Co", CustomerType.COMPANY,
+                CustomerStatus.ACTIVE)).id();
+        session.deals().create("Small job", customer, new BigDecimal("100"), "EUR", null);
+        session.deals().create("Big job", customer, new BigDecimal("9000"), "EUR", null);
+        DealListViewModel vm = new DealListViewModel(session, BackgroundTasks.direct());
+        vm.loadChoices();
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.title()).containsExactly("Big job", "Small job");
+        vm.pipelineProperty().set(vm.pipelines().get(0));
+        vm.pipelineChosen();
+        assertThat(vm.stages()).extracting(s -> s.name()).startsWith("Lead", "Qualified");
+        vm.stageProperty().set(vm.stages().get(1));
+        vm.refresh();
+        assertThat(vm.rows()).isEmpty();
+        vm.clearFilters();
+        vm.searchProperty().set("small");
+        vm.refresh();
+        assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.stageName()).isEqualTo("Lead"));
+        vm.setProbability(vm.rows().get(0), new BigDecimal("42"));
+        assertThat(vm.rows().get(0).probability()).isEqualByComparingTo("42");
+        assertThat(vm.rows().get(0).probabilityOverridden()).isTrue();
+        vm.setProbability(vm.rows().get(0), new BigDecimal("-1"));
+        assertThat(vm.messageProperty().get()).isEqualTo("A percentage from 0 to 100.");
+        vm.statusProperty().set("won");
+        vm.refresh();
+        assertThat(vm.rows()).isEmpty();
+    }
+
+    @Test
     void recordCreatesValidatesLogsActivitiesAndResolvesAConflict() {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         try {
@@ -202,7 +232,7 @@ class CrmViewModelsTest {
         UUID customer = session.customers().create(CustomerDetails.newCustomer("Board Co", CustomerType.COMPANY,
                 CustomerStatus.PROSPECT)).id();
         session.deals().create("Line 1", customer, new BigDecimal("1200"), "EUR", null);
-        PipelineBoardViewModel vm = new PipelineBoardViewModel(session.deals(), BackgroundTasks.direct());
+        PipelineBoardViewModel vm = new PipelineBoardViewModel(session.deals(), session.pipelines(), BackgroundTasks.direct());
         vm.load();
         assertThat(vm.currency()).isEqualTo("EUR");
         BoardColumn lead = vm.columns().get(0);

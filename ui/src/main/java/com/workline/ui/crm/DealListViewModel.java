@@ -1,0 +1,230 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.admin.Member;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.crm.CustomFieldDefinition;
+import com.workline.persistence.crm.DealPage;
+import com.workline.persistence.crm.DealQuery;
+import com.workline.persistence.crm.DealRow;
+import com.workline.persistence.crm.DealService;
+import com.workline.persistence.crm.Pipeline;
+import com.workline.persistence.crm.PipelineStage;
+import com.workline.persistence.tenancy.TenantSession;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+
+/**
+ * CRM › Pipeline › List: every deal with the customer list's kinds of filters (search, status, owner, tag,
+ * custom field) plus pipeline and stage, sorted by value, title or age, paged by keyset as the user scrolls.
+ */
+public final class DealListViewModel {
+    public static final int PAGE_SIZE = 100;
+    public static final java.util.List<String> STATUSES = java.util.List.of("open", "won", "lost");
+
+    private final TenantSession session;
+    private final DealService deals;
+    private final BackgroundTasks tasks;
+    private final ObservableList<DealRow> rows = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<String> status = new SimpleObjectProperty<>("open");
+    private final ObjectProperty<Pipeline> pipeline = new SimpleObjectProperty<>();
+    private final ObjectProperty<PipelineStage> stage = new SimpleObjectProperty<>();
+    private final ObjectProperty<CustomerListViewModel.OwnerChoice> owner = new SimpleObjectProperty<>();
+    private final StringProperty tag = new SimpleStringProperty("");
+    private final ObjectProperty<CustomFieldDefinition> customField = new SimpleObjectProperty<>();
+    private final StringProperty customFieldValue = new SimpleStringProperty("");
+    private final ObjectProperty<DealQuery.Sort> sort = new SimpleObjectProperty<>(DealQuery.Sort.VALUE);
+    private final ObservableList<Pipeline> pipelines = FXCollections.observableArrayList();
+    private final ObservableList<PipelineStage> stages = FXCollections.observableArrayList();
+    private final ObservableList<CustomerListViewModel.OwnerChoice> owners = FXCollections.observableArrayList();
+    private final ObservableList<CustomFieldDefinition> customFields = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper morePages = new ReadOnlyBooleanWrapper(false);
+    private DealPage.Cursor next;
+    private long generation;
+    private boolean loadingMore;
+
+    public DealListViewModel(TenantSession session, BackgroundTasks tasks) {
+        this.session = session;
+        this.deals = session.deals();
+        this.tasks = tasks;
+    }
+
+    public ObservableList<DealRow> rows() {
+        return rows;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Pipeline> pipelineProperty() {
+        return pipeline;
+    }
+
+    public ObjectProperty<PipelineStage> stageProperty() {
+        return stage;
+    }
+
+    public ObjectProperty<CustomerListViewModel.OwnerChoice> ownerProperty() {
+        return owner;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public ObjectProperty<CustomFieldDefinition> customFieldProperty() {
+        return customField;
+    }
+
+    public StringProperty customFieldValueProperty() {
+        return customFieldValue;
+    }
+
+    public ObjectProperty<DealQuery.Sort> sortProperty() {
+        return sort;
+    }
+
+    public ObservableList<Pipeline> pipelines() {
+        return pipelines;
+    }
+
+    public ObservableList<PipelineStage> stages() {
+        return stages;
+    }
+
+    public ObservableList<CustomerListViewModel.OwnerChoice> owners() {
+        return owners;
+    }
+
+    public ObservableList<CustomFieldDefinition> customFields() {
+        return customFields;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty morePagesProperty() {
+        return morePages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
+    }
+
+    /** Loads the filter choices: pipelines, people, the deals' custom fields. */
+    public void loadChoices() {
+        tasks.run(() -> session.pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> session.people().list(), members -> owners.setAll(members.stream().filter(Member::active)
+                .map(m -> new CustomerListViewModel.OwnerChoice(m.userId(), m.displayName() != null && !m.displayName().isBlank()
+                        ? m.displayName() : m.firstName() + " " + m.lastName())).toList()),
+                failure -> message.set(failure.getMessage()));
+        tasks.run(() -> session.customFields().definitions("deal"), customFields::setAll,
+                failure -> message.set(failure.getMessage()));
+    }
+
+    /** A pipeline was chosen: its stages become the stage filter's choices. */
+    public void pipelineChosen() {
+        stage.set(null);
+        Pipeline chosen = pipeline.get();
+        if (chosen == null) {
+            stages.clear();
+        } else {
+            tasks.run(() -> session.pipelines().stages(chosen.id()), stages::setAll, failure -> message.set(failure.getMessage()));
+        }
+        refresh();
+    }
+
+    public DealQuery query() {
+        DealQuery q = DealQuery.all().withSearch(search.get()).withStatus(status.get()).sortedBy(sort.get())
+                .inPipeline(pipeline.get() == null ? null : pipeline.get().id(), stage.get() == null ? null : stage.get().id());
+        if (owner.get() != null) {
+            q = q.withOwner(owner.get().id());
+        }
+        if (tag.get() != null && !tag.get().isBlank()) {
+            q = q.withTag(tag.get().strip());
+        }
+        if (customField.get() != null && customFieldValue.get() != null && !customFieldValue.get().isBlank()) {
+            q = q.withCustomField(customField.get().key(), customFieldValue.get().strip());
+        }
+        return q;
+    }
+
+    public void refresh() {
+        long mine = ++generation;
+        DealQuery query = query();
+        message.set("");
+        tasks.run(() -> deals.list(query, null, PAGE_SIZE), page -> {
+            if (mine == generation) {
+                rows.setAll(page.rows());
+                next = page.next();
+                morePages.set(next != null);
+            }
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public void loadMore() {
+        if (next == null || loadingMore) {
+            return;
+        }
+        loadingMore = true;
+        long mine = generation;
+        DealQuery query = query();
+        DealPage.Cursor after = next;
+        tasks.run(() -> deals.list(query, after, PAGE_SIZE), page -> {
+            loadingMore = false;
+            if (mine == generation) {
+                rows.addAll(page.rows());
+                next = page.next();
+                morePages.set(next != null);
+            }
+        }, failure -> {
+            loadingMore = false;
+            message.set(failure.getMessage());
+        });
+    }
+
+    public void clearFilters() {
+        search.set("");
+        status.set("open");
+        pipeline.set(null);
+        stages.clear();
+        stage.set(null);
+        owner.set(null);
+        tag.set("");
+        customField.set(null);
+        customFieldValue.set("");
+        refresh();
+    }
+
+    /** Sets the deal's own probability, or with null lets it follow its stage again. */
+    public void setProbability(DealRow deal, BigDecimal percent) {
+        tasks.run(() -> {
+            deals.setProbability(deal.id(), deal.version(), percent);
+            return null;
+        }, done -> {
+            message.set(Messages.get(percent == null ? "deals.probability.followsStage" : "deals.probability.set",
+                    deal.title()));
+            refresh();
+        }, failure -> message.set(failure instanceof ValidationException invalid
+                ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage()));
+    }
+}
