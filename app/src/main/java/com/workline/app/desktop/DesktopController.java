@@ -162,7 +162,7 @@ public final class DesktopController {
     private Node content(Section section, ShellViewModel shell) {
         TenantSession session = shell.session();
         return switch (section) {
-            case HOME -> ShellView.home(shell);
+            case HOME -> home(shell, session);
             case CUSTOMERS -> customers(session);
             case PIPELINE -> com.workline.ui.crm.DealsSection.create(
                     () -> com.workline.ui.crm.PipelineBoardView.create(
@@ -178,6 +178,17 @@ public final class DesktopController {
                     new com.workline.ui.admin.CustomFieldsViewModel(session.customFields(), tasks));
             case PROFILE -> ProfileView.create(new ProfileViewModel(session.profile(), tasks));
         };
+    }
+
+    /** Home: the welcome, then My day (tasks and notifications). */
+    private Node home(ShellViewModel shell, TenantSession session) {
+        VBox home = (VBox) ShellView.home(shell);
+        home.getChildren().add(new javafx.scene.control.Separator());
+        home.getChildren().add(com.workline.ui.home.MyDayView.create(new com.workline.ui.home.MyDayViewModel(
+                session.activities(), tasks, java.time.Clock.systemDefaultZone()), locale));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(home);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     /** The customer list; opening a customer shows its record in place, "back" returns to the same list. */

@@ -93,6 +93,14 @@ public final class ActivityService {
                 String.class).getResultList());
     }
 
+    /** Marks all my notifications read; returns how many were unread. */
+    public int markNotificationsRead() {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        UPDATE app.notifications SET read_at = now(), version = version + 1
+                         WHERE organization_id = sec.current_tenant() AND recipient_id = sec.current_user_id()
+                           AND read_at IS NULL""").executeUpdate());
+    }
+
     private static Activity activity(Object[] r) {
         return new Activity((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], com.workline.persistence.common.Values.toOffsetDateTime(r[4]),
                 com.workline.persistence.common.Values.toOffsetDateTime(r[5]), (String) r[6], (UUID) r[7], (String) r[8], (UUID) r[9],

@@ -51,6 +51,8 @@ class ContactsAndActivitiesTest {
             assertThat(activities.notifyDueTasks()).isEqualTo(1);
             assertThat(activities.notifyDueTasks()).as("once per task").isZero();
             assertThat(activities.unreadNotifications()).containsExactly("Send the offer");
+            assertThat(activities.markNotificationsRead()).isEqualTo(1);
+            assertThat(activities.unreadNotifications()).isEmpty();
             activities.complete(overdue, "Sent");
             assertThat(activities.myDay(OffsetDateTime.now().plusDays(1), 10)).isEmpty();
         } finally {
