@@ -86,6 +86,27 @@ public final class ScaleDataGenerator {
         openDealPercent = 70;
         closedWithinDays = 60;
         fill(org, customers);
+        shareOutAmongPeople(org);
+    }
+
+    /**
+     * Gives the demo's customers, deals and tasks owners among the organization's people (each row to one
+     * person, chosen by a hash, so the demo looks the same on every machine's run of the same data).
+     */
+    private void shareOutAmongPeople(UUID org) {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL ROLE \"" + roles.owner() + "\"");
+            String person = "(SELECT m.user_id FROM sec.memberships m WHERE m.organization_id = t.organization_id "
+                    + "ORDER BY md5(t.id::text || m.user_id::text) LIMIT 1)";
+            String where = " WHERE t.organization_id = '" + org + "'";
+            s.executeUpdate("UPDATE app.customers t SET owner_id = " + person + where);
+            s.executeUpdate("UPDATE app.deals t SET owner_id = " + person + where);
+            s.executeUpdate("UPDATE app.activities t SET assigned_to = " + person + where + " AND t.activity_type = 'task'");
+            c.commit();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
     }
 
     /** Adds {@code customers} customers with contacts, deals and activities to an existing organization. */

@@ -51,14 +51,14 @@ public final class CustomFieldsView {
         table.getColumns().add(column(Messages.get("customFields.key"), CustomFieldDefinition::key, 120));
         table.getColumns().add(column(Messages.get("customFields.type"), d -> typeName(d.type()), 110));
         table.getColumns().add(column(Messages.get("customFields.required"),
-                d -> Messages.get(d.required() ? "common.yes" : "common.no"), 80));
+                d -> Messages.get(d.required() ? "common.yes" : "common.no"), 90));
         table.getColumns().add(column(Messages.get("customFields.options"), d -> String.join(", ", d.options()), 160));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, field) -> {
             if (field != null) {
                 vm.edit(field);
             }
         });
-        table.setPrefWidth(640);
+        table.setPrefWidth(560);
 
         TextField label = new TextField();
         label.setId("custom-field-label");
@@ -121,8 +121,8 @@ public final class CustomFieldsView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         VBox formBox = new VBox(12, formTitle, form, buttons, message);
-        formBox.setPrefWidth(460);
-        formBox.setMinWidth(400);
+        formBox.setPrefWidth(580);
+        formBox.setMinWidth(540);
 
         HBox body = new HBox(24, table, formBox);
         HBox.setHgrow(table, Priority.ALWAYS);

@@ -259,7 +259,7 @@ public final class CustomerListView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(10, owner, tag, field, value, clear, gap, views, save, delete, columns);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.Region && n != gap && n != tag && n != value)
+        bar.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.Region && n != gap)
                 .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         return bar;
     }

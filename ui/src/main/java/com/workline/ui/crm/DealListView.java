@@ -119,19 +119,21 @@ public final class DealListView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("deals.none")));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        table.getColumns().add(column(Messages.get("deals.title"), DealRow::title, 220));
-        table.getColumns().add(column(Messages.get("deals.customer"), DealRow::customerName, 200));
-        table.getColumns().add(column(Messages.get("deals.stage"), r -> r.pipelineName() + " \u203a " + r.stageName(), 180));
-        table.getColumns().add(column(Messages.get("deals.statusColumn"), r -> Messages.get("deals.status." + r.status()), 80));
+        table.getColumns().add(column(Messages.get("deals.title"), DealRow::title, 180));
+        table.getColumns().add(column(Messages.get("deals.customer"), DealRow::customerName, 170));
+        table.getColumns().add(column(Messages.get("deals.stage"), r -> r.pipelineName() + " \u203a " + r.stageName(), 150));
+        table.getColumns().add(column(Messages.get("deals.statusColumn"), r -> Messages.get("deals.status." + r.status()), 75));
         TableColumn<DealRow, String> amount = column(Messages.get("deals.value"), r -> money(locale, r.currency()).format(r.value()), 120);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(amount);
         table.getColumns().add(column(Messages.get("deals.probability"), r -> r.probability().stripTrailingZeros().toPlainString()
-                + " %" + (r.probabilityOverridden() ? " *" : ""), 100));
+                + " %" + (r.probabilityOverridden() ? " *" : ""), 95));
         table.getColumns().add(column(Messages.get("deals.expectedClose"),
-                r -> r.expectedCloseDate() == null ? "" : dates.format(r.expectedCloseDate()), 120));
+                r -> r.expectedCloseDate() == null ? "" : dates.format(r.expectedCloseDate()), 125));
         table.getColumns().add(column(Messages.get("customer.owner"), DealRow::ownerName, 140));
         table.getColumns().forEach(c -> c.setSortable(false));
+        // Short values keep their width; title, customer and stage give way.
+        table.getColumns().subList(3, table.getColumns().size()).forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setRowFactory(t -> {
             TableRow<DealRow> row = new TableRow<>();
             MenuItem setProbability = new MenuItem(Messages.get("deals.probability.setMenu"));

@@ -62,10 +62,12 @@ public final class MyDayView {
         notifications.setPadding(new Insets(14));
         notifications.setPrefWidth(340);
         notifications.setMinWidth(260);
+        notifications.setMaxHeight(Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         HBox body = new HBox(28, tasks, notifications);
+        body.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(tasks, Priority.ALWAYS);
         VBox page = new VBox(12, title, message, body);
         page.setId("my-day");
