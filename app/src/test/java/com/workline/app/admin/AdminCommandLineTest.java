@@ -130,13 +130,13 @@ class AdminCommandLineTest {
 
         Run init = run(env, concat(new String[] {"admin", "init-server"}, target));
         assertThat(init.exitCode()).as(init.err()).isZero();
-        assertThat(init.out()).contains("Created database " + database).contains("Applied 3 migration(s)");
+        assertThat(init.out()).contains("Created database " + database).contains("Applied " + com.workline.persistence.db.SchemaVersion.EXPECTED + " migration(s)");
         Run again = run(env, concat(new String[] {"admin", "init-server"}, target));
         assertThat(again.out()).contains("nothing to migrate");
         Run migrate = run(env, concat(new String[] {"admin", "migrate"}, target));
-        assertThat(migrate.out()).contains("Schema is at version 3");
+        assertThat(migrate.out()).contains("Schema is at version " + com.workline.persistence.db.SchemaVersion.EXPECTED);
         Run version = run(env, concat(new String[] {"admin", "version"}, target));
-        assertThat(version.out()).contains("Schema version:   3").contains("PostgreSQL:");
+        assertThat(version.out()).contains("Schema version:   " + com.workline.persistence.db.SchemaVersion.EXPECTED).contains("PostgreSQL:");
 
         String orgA = capture(run(env, concat(new String[] {"admin", "create-org", "--name", "Side A"}, target)).out(),
                 "with id ([0-9a-f-]{36})");
@@ -172,7 +172,7 @@ class AdminCommandLineTest {
         java.nio.file.Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Run version = run(Map.of(), "admin", "version", "--data-dir", dataDir.toString());
         assertThat(version.exitCode()).as(version.err()).isZero();
-        assertThat(version.out()).contains("(embedded, data in " + dataDir.resolve("embedded") + ")").contains("Schema version:   3");
+        assertThat(version.out()).contains("(embedded, data in " + dataDir.resolve("embedded") + ")").contains("Schema version:   " + com.workline.persistence.db.SchemaVersion.EXPECTED);
         Run create = run(Map.of(), "admin", "create-org", "--data-dir", dataDir.toString(), "--name", "Embedded Co");
         assertThat(create.exitCode()).as(create.err()).isZero();
         Run list = run(Map.of(), "admin", "list-orgs", "--data-dir", dataDir.toString());

@@ -96,5 +96,18 @@ class CrmWalkTest {
         robot.clickOn("Qualified");
         waitUntil(() -> robot.lookup("#pipeline-message").queryAs(Labeled.class).getText()
                 .equals(title + " moved to Qualified."));
+
+        // The same deal in the list next to the board, found by its title.
+        robot.clickOn("#deals-show-list");
+        waitUntil(() -> robot.lookup("#deal-search").tryQuery().isPresent());
+        robot.clickOn("#deal-search").write(title);
+        TableView<?> deals = robot.lookup("#deal-table").queryAs(TableView.class);
+        waitUntil(() -> deals.getItems().size() == 1
+                && ((com.workline.persistence.crm.DealRow) deals.getItems().get(0)).stageName().equals("Qualified"));
+
+        // Home shows My day: the demo manager has tasks; one marked done leaves the list.
+        robot.clickOn("#nav-home");
+        waitUntil(() -> robot.lookup("#my-day-upcoming").tryQuery().isPresent());
+        waitUntil(() -> !robot.lookup("#my-day").queryAs(VBox.class).lookupAll(".button").isEmpty());
     }
 }
