@@ -145,7 +145,7 @@ public final class CustomerListView {
         // Sorting is the server's (keyset pages): a click on a sortable header sets the sort box.
         table.getColumns().forEach(c -> c.setSortable(false));
 
-        HBox filters = filterBar(vm, columns);
+        javafx.scene.layout.FlowPane filters = filterBar(vm, columns);
         table.setRowFactory(t -> {
             TableRow<CustomerRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -193,7 +193,7 @@ public final class CustomerListView {
     }
 
     /** Owner, tag and custom field filters, saved views and the column chooser. */
-    private static HBox filterBar(CustomerListViewModel vm, MenuButton columns) {
+    private static javafx.scene.layout.FlowPane filterBar(CustomerListViewModel vm, MenuButton columns) {
         ComboBox<CustomerListViewModel.OwnerChoice> owner = new ComboBox<>(vm.owners());
         owner.setId("customer-owner-filter");
         owner.setPromptText(Messages.get("customers.filter.owner"));
@@ -255,12 +255,10 @@ public final class CustomerListView {
                 () -> vm.currentViewProperty().get() == null || !vm.currentViewProperty().get().mine(), vm.currentViewProperty()));
         delete.setOnAction(e -> vm.deleteCurrentView());
 
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, owner, tag, field, value, clear, gap, views, save, delete, columns);
+        // Filters on the left, views and columns after them; wraps onto a second line in a narrow window.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(10, 8, owner, tag, field, value, clear,
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), views, save, delete, columns);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.Region && n != gap)
-                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         return bar;
     }
 

@@ -107,12 +107,10 @@ public final class DealListView {
         Label message = new Label();
         message.setId("deal-list-message");
         message.textProperty().bind(vm.messageProperty());
-        HBox filters = new HBox(10, owner, tag, field, value, clear, message);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(10, 8, owner, tag, field, value, clear, message);
         filters.setAlignment(Pos.CENTER_LEFT);
-        for (HBox bar : new HBox[] {toolbar, filters}) {
-            bar.getChildren().stream().filter(n -> n instanceof Region && n != search && n != message)
-                    .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        }
+        toolbar.getChildren().stream().filter(n -> n instanceof Region && n != search)
+                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
 
         TableView<DealRow> table = new TableView<>(vm.rows());
         table.setId("deal-table");
