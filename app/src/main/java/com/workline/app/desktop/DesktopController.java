@@ -168,7 +168,7 @@ public final class DesktopController {
                     () -> com.workline.ui.crm.PipelineBoardView.create(
                             new com.workline.ui.crm.PipelineBoardViewModel(session.deals(), session.pipelines(), tasks), locale),
                     () -> com.workline.ui.crm.DealListView.create(
-                            new com.workline.ui.crm.DealListViewModel(session, tasks), locale));
+                            new com.workline.ui.crm.DealListViewModel(session, tasks, locale), locale));
             case ORGANIZATION -> OrganizationSettingsView.create(
                     new OrganizationSettingsViewModel(session.organizationSettings(), tasks, locale));
             case PEOPLE -> PeopleView.create(new PeopleViewModel(session.people(), tasks), locale);
@@ -182,7 +182,7 @@ public final class DesktopController {
 
     /** Home: the welcome, then My day (tasks and notifications). */
     private Node home(ShellViewModel shell, TenantSession session) {
-        VBox home = (VBox) ShellView.home(shell);
+        VBox home = ShellView.home(shell);
         home.getChildren().add(new javafx.scene.control.Separator());
         home.getChildren().add(com.workline.ui.home.MyDayView.create(new com.workline.ui.home.MyDayViewModel(
                 session.activities(), tasks, java.time.Clock.systemDefaultZone()), locale));

@@ -34,12 +34,7 @@ public final class OrganizationSettingsService {
     public OrganizationSettings save(OrganizationSettings settings) {
         validate(settings);
         return db.inTenant(session -> {
-            Boolean admin = session.createNativeQuery("SELECT sec.has_role('owner', 'admin')", Boolean.class)
-                    .getSingleResult();
-            if (!Boolean.TRUE.equals(admin)) {
-                throw new WorklineException(Problem.NOT_ALLOWED,
-                        "Only owners and administrators can change the organization settings.");
-            }
+            AdminOnly.require(session, "the organization settings");
             Organization organization = current(session);
             if (organization.version() != settings.version()) {
                 throw new ConcurrentEditException("organization settings");

@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.admin.AdminOnly;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.PersonDatabase;

@@ -1,7 +1,6 @@
 package com.workline.persistence.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.PersonDatabase;
@@ -32,7 +31,7 @@ public final class SavedViewService {
                          ORDER BY owner_id = sec.current_user_id() DESC, lower(name), id""", Object[].class)
                 .setParameter("kind", kind)
                 .getResultList().stream()
-                .map(r -> new SavedView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], parse((String) r[4])))
+                .map(r -> new SavedView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], CustomerService.parseJson((String) r[4])))
                 .toList());
     }
 
@@ -70,11 +69,4 @@ public final class SavedViewService {
                 .setParameter("id", viewId).executeUpdate()) == 1;
     }
 
-    private static Map<String, Object> parse(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
-    }
 }

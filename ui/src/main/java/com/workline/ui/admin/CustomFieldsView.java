@@ -23,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.function.Function;
 
@@ -36,7 +35,7 @@ public final class CustomFieldsView {
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("custom-field-kind");
         kind.getItems().setAll(CustomFieldsViewModel.KINDS);
-        kind.setConverter(converter(k -> k == null ? "" : Messages.get("customFields.kind." + k)));
+        kind.setConverter(Forms.converter(k -> k == null ? "" : Messages.get("customFields.kind." + k)));
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setOnAction(e -> {
             vm.startNew();
@@ -71,7 +70,7 @@ public final class CustomFieldsView {
         ComboBox<CustomFieldType> type = new ComboBox<>();
         type.setId("custom-field-type");
         type.getItems().setAll(CustomFieldType.values());
-        type.setConverter(converter(CustomFieldsView::typeName));
+        type.setConverter(Forms.converter(CustomFieldsView::typeName));
         type.valueProperty().bindBidirectional(vm.typeProperty());
         type.disableProperty().bind(vm.editingProperty());
         TextField options = new TextField();
@@ -148,19 +147,6 @@ public final class CustomFieldsView {
         return type == null ? "" : Messages.get("customFields.type." + type.name());
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private static TableColumn<CustomFieldDefinition, String> column(String title,
                                                                      Function<CustomFieldDefinition, String> value,

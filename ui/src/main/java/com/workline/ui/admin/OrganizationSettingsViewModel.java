@@ -9,6 +9,7 @@ import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.ui.common.FieldErrors;
+import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
@@ -215,25 +216,11 @@ public final class OrganizationSettingsViewModel {
         }
     }
 
-    /** Parses a number as the user's locale writes it ("19,5" in German, "19.5" in English). */
-    BigDecimal parseDecimal(String value) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        if (format instanceof java.text.DecimalFormat decimal) {
-            decimal.setParseBigDecimal(true);
-        }
-        ParsePosition position = new ParsePosition(0);
-        Number parsed = format.parse(value.strip(), position);
-        if (parsed == null || position.getIndex() != value.strip().length()) {
-            return null;
-        }
-        return parsed instanceof BigDecimal big ? big : new BigDecimal(parsed.toString());
+    private BigDecimal parseDecimal(String value) {
+        return LocaleNumbers.parseDecimal(value, locale);
     }
 
     private String formatPercent(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(0);
-        format.setMaximumFractionDigits(4);
-        format.setGroupingUsed(false);
-        return format.format(value);
+        return LocaleNumbers.formatPercent(value, locale, 4);
     }
 }

@@ -23,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,17 +35,8 @@ public final class PipelinesView {
     public static Node create(PipelinesViewModel vm) {
         ComboBox<Pipeline> pipeline = new ComboBox<>(vm.pipelines());
         pipeline.setId("pipeline-choice");
-        pipeline.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Pipeline p) {
-                return p == null ? "" : p.isDefault() ? Messages.get("pipelines.defaultName", p.name()) : p.name();
-            }
-
-            @Override
-            public Pipeline fromString(String s) {
-                return null;
-            }
-        });
+        pipeline.setConverter(Forms.converter((Pipeline p) -> p == null ? ""
+                : p.isDefault() ? Messages.get("pipelines.defaultName", p.name()) : p.name()));
         pipeline.valueProperty().bindBidirectional(vm.pipelineProperty());
         pipeline.setOnAction(e -> vm.loadStages());
         Button rename = new Button(Messages.get("pipelines.rename"));
@@ -155,7 +145,8 @@ public final class PipelinesView {
             String prefix = "stage." + i + ".";
             error.textProperty().bind(javafx.beans.binding.Bindings.concat(vm.errors().of(prefix + "name"), " ",
                     vm.errors().of(prefix + "probability"), " ", vm.errors().of(prefix + "won")));
-            error.visibleProperty().bind(error.textProperty().isNotEqualTo("  "));
+            error.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> !error.getText().isBlank(), error.textProperty()));
             error.managedProperty().bind(error.visibleProperty());
             grid.add(error, 0, line++, 5, 1);
         }

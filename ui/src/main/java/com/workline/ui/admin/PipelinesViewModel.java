@@ -6,6 +6,7 @@ import com.workline.persistence.crm.Pipeline;
 import com.workline.persistence.crm.PipelineService;
 import com.workline.persistence.crm.PipelineStage;
 import com.workline.ui.common.FieldErrors;
+import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
@@ -21,8 +22,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +130,7 @@ public final class PipelinesViewModel {
             return;
         }
         tasks.run(() -> service.stages(chosen.id()), list -> stages.setAll(list.stream()
-                .map(s -> new StageRow(s.id(), s.version(), s.name(), format(s.probability()), s.won(), s.lost()))
+                .map(s -> new StageRow(s.id(), s.version(), s.name(), LocaleNumbers.formatPercent(s.probability(), locale, 2), s.won(), s.lost()))
                 .toList()), this::failed);
     }
 
@@ -170,7 +169,7 @@ public final class PipelinesViewModel {
         List<PipelineStage> edited = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             StageRow row = stages.get(i);
-            BigDecimal probability = parse(row.probability.get());
+            BigDecimal probability = LocaleNumbers.parsePercent(row.probability.get(), locale);
             if (probability == null) {
                 errors.set("stage." + i + ".probability", Messages.get("pipelines.probability.invalid"));
             }
@@ -226,22 +225,4 @@ public final class PipelinesViewModel {
         }
     }
 
-    private String format(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(2);
-        return format.format(value);
-    }
-
-    private BigDecimal parse(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        ParsePosition position = new ParsePosition(0);
-        Number n = format.parse(text.strip().replace("%", "").strip(), position);
-        if (n == null || position.getIndex() != text.strip().replace("%", "").strip().length()) {
-            return null;
-        }
-        return new BigDecimal(n.toString());
-    }
 }

@@ -50,4 +50,19 @@ public final class Forms {
         title.getStyleClass().add("title-3");
         return title;
     }
+
+    /** Shows choice-box items as {@code text} says (the boxes are not editable, so nothing is parsed back). */
+    public static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
 }

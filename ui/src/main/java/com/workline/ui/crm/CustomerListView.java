@@ -66,17 +66,7 @@ public final class CustomerListView {
 
         ComboBox<CustomerQuery.Sort> sort = new ComboBox<>();
         sort.getItems().setAll(CustomerQuery.Sort.values());
-        sort.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CustomerQuery.Sort s) {
-                return s == null ? "" : Messages.get("customers.sort." + s.name());
-            }
-
-            @Override
-            public CustomerQuery.Sort fromString(String s) {
-                return null;
-            }
-        });
+        sort.setConverter(Forms.converter((CustomerQuery.Sort s) -> s == null ? "" : Messages.get("customers.sort." + s.name())));
         sort.valueProperty().bindBidirectional(vm.sortProperty());
         sort.valueProperty().addListener((o, old, now) -> vm.refresh());
 
@@ -197,7 +187,7 @@ public final class CustomerListView {
         ComboBox<CustomerListViewModel.OwnerChoice> owner = new ComboBox<>(vm.owners());
         owner.setId("customer-owner-filter");
         owner.setPromptText(Messages.get("customers.filter.owner"));
-        owner.setConverter(converter(o -> o == null ? Messages.get("customers.filter.owner") : o.name()));
+        owner.setConverter(Forms.converter(o -> o == null ? Messages.get("customers.filter.owner") : o.name()));
         owner.valueProperty().bindBidirectional(vm.ownerProperty());
         owner.setOnAction(e -> vm.refresh());
 
@@ -216,7 +206,7 @@ public final class CustomerListView {
         ComboBox<CustomFieldDefinition> field = new ComboBox<>(vm.customFields());
         field.setId("customer-field-filter");
         field.setPromptText(Messages.get("customers.filter.field"));
-        field.setConverter(converter(d -> d == null ? Messages.get("customers.filter.field") : d.label()));
+        field.setConverter(Forms.converter(d -> d == null ? Messages.get("customers.filter.field") : d.label()));
         field.valueProperty().bindBidirectional(vm.customFieldProperty());
         TextField value = new TextField();
         value.setId("customer-field-value");
@@ -238,7 +228,7 @@ public final class CustomerListView {
         ComboBox<SavedView> views = new ComboBox<>(vm.views());
         views.setId("customer-views");
         views.setPromptText(Messages.get("customers.views.none"));
-        views.setConverter(converter(v -> v == null ? Messages.get("customers.views.none")
+        views.setConverter(Forms.converter(v -> v == null ? Messages.get("customers.views.none")
                 : v.shared() ? Messages.get("customers.views.shared", v.name()) : v.name()));
         views.valueProperty().bindBidirectional(vm.currentViewProperty());
         views.setOnAction(e -> {
@@ -283,19 +273,6 @@ public final class CustomerListView {
                 .ifPresent(b -> vm.saveView(name.getText(), shared.isSelected()));
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private static String customValue(CustomerRow row, String key) {
         Object value = row.customFields().get(key);
@@ -339,17 +316,7 @@ public final class CustomerListView {
     }
 
     static StringConverter<CustomerStatus> statusConverter(String empty) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(CustomerStatus s) {
-                return s == null ? empty : Messages.get("customer.status." + s.name());
-            }
-
-            @Override
-            public CustomerStatus fromString(String s) {
-                return null;
-            }
-        };
+        return Forms.converter((CustomerStatus s) -> s == null ? empty : Messages.get("customer.status." + s.name()));
     }
 
     private static TableColumn<CustomerRow, String> column(String title, java.util.function.Function<CustomerRow, String> value,

@@ -6,11 +6,11 @@ import com.workline.persistence.crm.CustomerQuery;
 import com.workline.persistence.crm.CustomerRow;
 import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.crm.CustomerStatus;
+import com.workline.ui.common.KeysetRows;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,21 +44,26 @@ public final class CustomerListViewModel {
     /** The built-in columns; custom fields add "custom.<key>". */
     public static final List<String> STANDARD_COLUMNS = List.of("number", "name", "status", "email", "phone", "owner", "tags");
 
-    /** A person the owner filter offers. */
+    /** A person the owner filters offer. */
     public record OwnerChoice(UUID id, String name) {
+        /** The active people of the organization, by the name they go by. */
+        public static List<OwnerChoice> activeOf(List<Member> members) {
+            return members.stream().filter(Member::active).map(m -> new OwnerChoice(m.userId(),
+                    m.displayName() != null && !m.displayName().isBlank() ? m.displayName()
+                            : m.firstName() + " " + m.lastName())).toList();
+        }
     }
 
     private final TenantSession session;
     private final CustomerService service;
     private final BackgroundTasks tasks;
     private final Locale locale;
-    private final ObservableList<CustomerRow> rows = FXCollections.observableArrayList();
+    private final KeysetRows<CustomerRow, CustomerPage.Cursor> pages;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<CustomerStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<CustomerQuery.Sort> sort = new SimpleObjectProperty<>(CustomerQuery.Sort.NAME);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper morePages = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<OwnerChoice> owner = new SimpleObjectProperty<>();
     private final StringProperty tag = new SimpleStringProperty("");
     private final ObjectProperty<CustomFieldDefinition> customField = new SimpleObjectProperty<>();
@@ -68,28 +73,24 @@ public final class CustomerListViewModel {
     private final ObservableList<SavedView> views = FXCollections.observableArrayList();
     private final ObjectProperty<SavedView> currentView = new SimpleObjectProperty<>();
     private final ObservableSet<String> visibleColumns = FXCollections.observableSet(new LinkedHashSet<>(STANDARD_COLUMNS));
-    private CustomerPage.Cursor next;
-    private long generation;
-    private boolean loadingMore;
+    /** The newest count request; older answers are dropped. */
+    private long countGeneration;
 
     public CustomerListViewModel(TenantSession session, BackgroundTasks tasks, Locale locale) {
         this.session = session;
         this.service = session.customers();
         this.tasks = tasks;
         this.locale = locale;
+        this.pages = new KeysetRows<>(tasks, message::set);
     }
 
     /** Loads what the filters offer (people, custom fields) and the saved views. */
     public void loadChoices() {
-        tasks.run(() -> session.people().list(), members -> owners.setAll(members.stream().filter(Member::active)
-                .map(m -> new OwnerChoice(m.userId(), displayName(m))).toList()), failure -> message.set(failure.getMessage()));
+        tasks.run(() -> session.people().list(), members -> owners.setAll(OwnerChoice.activeOf(members)),
+                failure -> message.set(failure.getMessage()));
         tasks.run(() -> session.customFields().definitions("customer"), customFields::setAll,
                 failure -> message.set(failure.getMessage()));
         reloadViews(null);
-    }
-
-    private static String displayName(Member m) {
-        return m.displayName() != null && !m.displayName().isBlank() ? m.displayName() : m.firstName() + " " + m.lastName();
     }
 
     public ObjectProperty<OwnerChoice> ownerProperty() {
@@ -189,7 +190,7 @@ public final class CustomerListViewModel {
     }
 
     public ObservableList<CustomerRow> rows() {
-        return rows;
+        return pages.rows();
     }
 
     public StringProperty searchProperty() {
@@ -213,7 +214,7 @@ public final class CustomerListViewModel {
     }
 
     public ReadOnlyBooleanProperty morePagesProperty() {
-        return morePages.getReadOnlyProperty();
+        return pages.morePagesProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -239,18 +240,12 @@ public final class CustomerListViewModel {
 
     /** Shows the first page for the current search, filter and sort (and the total, without blocking). */
     public void refresh() {
-        long mine = ++generation;
         CustomerQuery query = query();
         message.set("");
-        tasks.run(() -> service.list(query, null, PAGE_SIZE), page -> {
-            if (mine == generation) {
-                rows.setAll(page.rows());
-                next = page.next();
-                morePages.set(next != null);
-            }
-        }, failure -> message.set(failure.getMessage()));
+        pages.showFirstPage(after -> service.list(query, after, PAGE_SIZE));
+        long mine = ++countGeneration;
         tasks.run(() -> service.count(query), count -> {
-            if (mine == generation) {
+            if (mine == countGeneration) {
                 countText.set(describe(count));
             }
         }, failure -> countText.set(""));
@@ -258,24 +253,7 @@ public final class CustomerListViewModel {
 
     /** Appends the next page (called when the user scrolls near the end). */
     public void loadMore() {
-        if (next == null || loadingMore) {
-            return;
-        }
-        loadingMore = true;
-        long mine = generation;
-        CustomerQuery query = query();
-        CustomerPage.Cursor after = next;
-        tasks.run(() -> service.list(query, after, PAGE_SIZE), page -> {
-            loadingMore = false;
-            if (mine == generation) {
-                rows.addAll(page.rows());
-                next = page.next();
-                morePages.set(next != null);
-            }
-        }, failure -> {
-            loadingMore = false;
-            message.set(failure.getMessage());
-        });
+        pages.loadMore();
     }
 
     /** Exports the list as it is filtered and sorted now, to CSV or XLSX (by the file's extension). */

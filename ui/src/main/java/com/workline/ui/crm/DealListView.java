@@ -6,6 +6,7 @@ import com.workline.persistence.crm.DealRow;
 import com.workline.persistence.crm.Pipeline;
 import com.workline.persistence.crm.PipelineStage;
 import com.workline.ui.common.Forms;
+import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,11 +31,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
-import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -137,7 +135,7 @@ public final class DealListView {
             MenuItem setProbability = new MenuItem(Messages.get("deals.probability.setMenu"));
             setProbability.setOnAction(e -> askProbability(table, vm, row.getItem(), locale));
             MenuItem follow = new MenuItem(Messages.get("deals.probability.followMenu"));
-            follow.setOnAction(e -> vm.setProbability(row.getItem(), null));
+            follow.setOnAction(e -> vm.followStage(row.getItem()));
             ContextMenu menu = new ContextMenu(setProbability, follow);
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
@@ -164,19 +162,12 @@ public final class DealListView {
     }
 
     private static void askProbability(Node owner, DealListViewModel vm, DealRow deal, Locale locale) {
-        TextInputDialog dialog = new TextInputDialog(deal.probability().stripTrailingZeros().toPlainString());
+        TextInputDialog dialog = new TextInputDialog(LocaleNumbers.formatPercent(deal.probability(), locale, 2));
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle(Messages.get("deals.probability.title"));
         dialog.setHeaderText(Messages.get("deals.probability.header", deal.title()));
         dialog.setContentText(Messages.get("deals.probability"));
-        dialog.showAndWait().ifPresent(text -> {
-            String plain = text.replace("%", "").strip();
-            ParsePosition at = new ParsePosition(0);
-            Number n = NumberFormat.getNumberInstance(locale).parse(plain, at);
-            // An unreadable number goes to the service as -1 so the message comes from one place.
-            vm.setProbability(deal, n == null || at.getIndex() != plain.length() ? BigDecimal.ONE.negate()
-                    : new BigDecimal(n.toString()));
-        });
+        dialog.showAndWait().ifPresent(text -> vm.setProbability(deal, text));
     }
 
     private static NumberFormat money(Locale locale, String currency) {
@@ -188,17 +179,7 @@ public final class DealListView {
     private static <T> ComboBox<T> combo(String id, javafx.beans.property.Property<T> value, Function<T, String> text) {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T item) {
-                return text.apply(item);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(Forms.converter(text));
         box.valueProperty().bindBidirectional(value);
         return box;
     }

@@ -1,6 +1,5 @@
 package com.workline.ui.crm;
 
-import com.workline.persistence.admin.Member;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.crm.CustomFieldDefinition;
 import com.workline.persistence.crm.DealPage;
@@ -10,11 +9,12 @@ import com.workline.persistence.crm.DealService;
 import com.workline.persistence.crm.Pipeline;
 import com.workline.persistence.crm.PipelineStage;
 import com.workline.persistence.tenancy.TenantSession;
+import com.workline.ui.common.KeysetRows;
+import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,7 +36,8 @@ public final class DealListViewModel {
     private final TenantSession session;
     private final DealService deals;
     private final BackgroundTasks tasks;
-    private final ObservableList<DealRow> rows = FXCollections.observableArrayList();
+    private final java.util.Locale locale;
+    private final KeysetRows<DealRow, DealPage.Cursor> pages;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<String> status = new SimpleObjectProperty<>("open");
     private final ObjectProperty<Pipeline> pipeline = new SimpleObjectProperty<>();
@@ -51,19 +52,17 @@ public final class DealListViewModel {
     private final ObservableList<CustomerListViewModel.OwnerChoice> owners = FXCollections.observableArrayList();
     private final ObservableList<CustomFieldDefinition> customFields = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper morePages = new ReadOnlyBooleanWrapper(false);
-    private DealPage.Cursor next;
-    private long generation;
-    private boolean loadingMore;
 
-    public DealListViewModel(TenantSession session, BackgroundTasks tasks) {
+    public DealListViewModel(TenantSession session, BackgroundTasks tasks, java.util.Locale locale) {
+        this.locale = locale;
         this.session = session;
         this.deals = session.deals();
         this.tasks = tasks;
+        this.pages = new KeysetRows<>(tasks, message::set);
     }
 
     public ObservableList<DealRow> rows() {
-        return rows;
+        return pages.rows();
     }
 
     public StringProperty searchProperty() {
@@ -123,7 +122,7 @@ public final class DealListViewModel {
     }
 
     public ReadOnlyBooleanProperty morePagesProperty() {
-        return morePages.getReadOnlyProperty();
+        return pages.morePagesProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -133,9 +132,8 @@ public final class DealListViewModel {
     /** Loads the filter choices: pipelines, people, the deals' custom fields. */
     public void loadChoices() {
         tasks.run(() -> session.pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getMessage()));
-        tasks.run(() -> session.people().list(), members -> owners.setAll(members.stream().filter(Member::active)
-                .map(m -> new CustomerListViewModel.OwnerChoice(m.userId(), m.displayName() != null && !m.displayName().isBlank()
-                        ? m.displayName() : m.firstName() + " " + m.lastName())).toList()),
+        tasks.run(() -> session.people().list(),
+                members -> owners.setAll(CustomerListViewModel.OwnerChoice.activeOf(members)),
                 failure -> message.set(failure.getMessage()));
         tasks.run(() -> session.customFields().definitions("deal"), customFields::setAll,
                 failure -> message.set(failure.getMessage()));
@@ -169,37 +167,13 @@ public final class DealListViewModel {
     }
 
     public void refresh() {
-        long mine = ++generation;
         DealQuery query = query();
         message.set("");
-        tasks.run(() -> deals.list(query, null, PAGE_SIZE), page -> {
-            if (mine == generation) {
-                rows.setAll(page.rows());
-                next = page.next();
-                morePages.set(next != null);
-            }
-        }, failure -> message.set(failure.getMessage()));
+        pages.showFirstPage(after -> deals.list(query, after, PAGE_SIZE));
     }
 
     public void loadMore() {
-        if (next == null || loadingMore) {
-            return;
-        }
-        loadingMore = true;
-        long mine = generation;
-        DealQuery query = query();
-        DealPage.Cursor after = next;
-        tasks.run(() -> deals.list(query, after, PAGE_SIZE), page -> {
-            loadingMore = false;
-            if (mine == generation) {
-                rows.addAll(page.rows());
-                next = page.next();
-                morePages.set(next != null);
-            }
-        }, failure -> {
-            loadingMore = false;
-            message.set(failure.getMessage());
-        });
+        pages.loadMore();
     }
 
     public void clearFilters() {
@@ -213,6 +187,21 @@ public final class DealListViewModel {
         customField.set(null);
         customFieldValue.set("");
         refresh();
+    }
+
+    /** Sets the deal's own probability as the user typed it ("42", "42,5 %"); text that is no number is refused. */
+    public void setProbability(DealRow deal, String typed) {
+        BigDecimal percent = LocaleNumbers.parsePercent(typed, locale);
+        if (percent == null) {
+            message.set(Messages.get("pipelines.probability.invalid"));
+        } else {
+            setProbability(deal, percent);
+        }
+    }
+
+    /** Lets the deal's probability follow its stage again. */
+    public void followStage(DealRow deal) {
+        setProbability(deal, (BigDecimal) null);
     }
 
     /** Sets the deal's own probability, or with null lets it follow its stage again. */

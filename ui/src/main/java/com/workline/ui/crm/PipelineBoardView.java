@@ -2,6 +2,7 @@ package com.workline.ui.crm;
 
 import com.workline.persistence.crm.BoardColumn;
 import com.workline.persistence.crm.DealCard;
+import com.workline.persistence.crm.Pipeline;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
 import javafx.collections.ListChangeListener;
@@ -51,20 +52,10 @@ public final class PipelineBoardView {
         Label message = new Label();
         message.setId("pipeline-message");
         message.textProperty().bind(vm.messageProperty());
-        javafx.scene.control.ComboBox<com.workline.persistence.crm.Pipeline> pipeline =
+        javafx.scene.control.ComboBox<Pipeline> pipeline =
                 new javafx.scene.control.ComboBox<>(vm.pipelines());
         pipeline.setId("board-pipeline");
-        pipeline.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(com.workline.persistence.crm.Pipeline p) {
-                return p == null ? "" : p.name();
-            }
-
-            @Override
-            public com.workline.persistence.crm.Pipeline fromString(String s) {
-                return null;
-            }
-        });
+        pipeline.setConverter(Forms.converter((Pipeline p) -> p == null ? "" : p.name()));
         pipeline.valueProperty().bindBidirectional(vm.pipelineProperty());
         pipeline.setOnAction(e -> vm.choose(pipeline.getValue()));
         // With one pipeline there is nothing to choose.

@@ -4,11 +4,15 @@ import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.crm.BoardColumn;
 import com.workline.persistence.crm.DealCard;
 import com.workline.persistence.crm.DealService;
+import com.workline.persistence.crm.Pipeline;
+import com.workline.persistence.crm.PipelineService;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,17 +24,17 @@ public final class PipelineBoardViewModel {
     public static final int CARDS_PER_COLUMN = 50;
 
     private final DealService deals;
-    private final com.workline.persistence.crm.PipelineService pipelineService;
-    private final ObservableList<com.workline.persistence.crm.Pipeline> pipelines = FXCollections.observableArrayList();
-    private final javafx.beans.property.ObjectProperty<com.workline.persistence.crm.Pipeline> chosen =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final PipelineService pipelineService;
+    private final ObservableList<Pipeline> pipelines = FXCollections.observableArrayList();
+    private final ObjectProperty<Pipeline> chosen =
+            new SimpleObjectProperty<>();
     private final BackgroundTasks tasks;
     private final ObservableList<BoardColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private UUID pipeline;
     private volatile String currency = "EUR";
 
-    public PipelineBoardViewModel(DealService deals, com.workline.persistence.crm.PipelineService pipelineService,
+    public PipelineBoardViewModel(DealService deals, PipelineService pipelineService,
                                   BackgroundTasks tasks) {
         this.deals = deals;
         this.pipelineService = pipelineService;
@@ -38,16 +42,16 @@ public final class PipelineBoardViewModel {
     }
 
     /** The pipelines to choose from (the default first); the board shows the chosen one. */
-    public ObservableList<com.workline.persistence.crm.Pipeline> pipelines() {
+    public ObservableList<Pipeline> pipelines() {
         return pipelines;
     }
 
-    public javafx.beans.property.ObjectProperty<com.workline.persistence.crm.Pipeline> pipelineProperty() {
+    public ObjectProperty<Pipeline> pipelineProperty() {
         return chosen;
     }
 
     /** Shows another pipeline's board. */
-    public void choose(com.workline.persistence.crm.Pipeline pipeline) {
+    public void choose(Pipeline pipeline) {
         if (pipeline != null && !pipeline.id().equals(this.pipeline)) {
             this.pipeline = pipeline.id();
             load();

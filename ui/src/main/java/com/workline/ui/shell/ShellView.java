@@ -161,7 +161,7 @@ public final class ShellView {
     }
 
     /** The home section: who you are, where, and what you can do here. */
-    public static Node home(ShellViewModel vm) {
+    public static VBox home(ShellViewModel vm) {
         var org = vm.session().organization();
         Label welcome = new Label(Messages.get("home.welcome", org.name()));
         welcome.getStyleClass().add("title-2");

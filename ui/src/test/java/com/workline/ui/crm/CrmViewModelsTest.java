@@ -132,7 +132,7 @@ class CrmViewModelsTest {
                 CustomerStatus.ACTIVE)).id();
         session.deals().create("Small job", customer, new BigDecimal("100"), "EUR", null);
         session.deals().create("Big job", customer, new BigDecimal("9000"), "EUR", null);
-        DealListViewModel vm = new DealListViewModel(session, BackgroundTasks.direct());
+        DealListViewModel vm = new DealListViewModel(session, BackgroundTasks.direct(), Locale.US);
         vm.loadChoices();
         vm.refresh();
         assertThat(vm.rows()).extracting(r -> r.title()).containsExactly("Big job", "Small job");
@@ -151,6 +151,13 @@ class CrmViewModelsTest {
         assertThat(vm.rows().get(0).probabilityOverridden()).isTrue();
         vm.setProbability(vm.rows().get(0), new BigDecimal("-1"));
         assertThat(vm.messageProperty().get()).isEqualTo("A percentage from 0 to 100.");
+        vm.setProbability(vm.rows().get(0), "forty");
+        assertThat(vm.messageProperty().get()).isEqualTo("A percentage from 0 to 100.");
+        vm.setProbability(vm.rows().get(0), "42.5 %");
+        assertThat(vm.rows().get(0).probability()).isEqualByComparingTo("42.5");
+        vm.followStage(vm.rows().get(0));
+        assertThat(vm.rows().get(0).probability()).isEqualByComparingTo("10");
+        assertThat(vm.rows().get(0).probabilityOverridden()).isFalse();
         vm.statusProperty().set("won");
         vm.refresh();
         assertThat(vm.rows()).isEmpty();

@@ -1,19 +1,20 @@
-package com.workline.persistence.crm;
+package com.workline.persistence.admin;
 
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import org.hibernate.Session;
 
 /**
- * Configuration that only owners and admins change (pipelines, custom fields). The database enforces it
+ * Configuration that only owners and admins change (organization settings, pipelines, custom fields). The database enforces it
  * (restrictive policies make other people's updates touch no row); this check turns that silence into
  * a message the person understands, before anything is written.
  */
-final class AdminOnly {
+public final class AdminOnly {
     private AdminOnly() {
     }
 
-    static void require(Session session, String what) {
+    /** Throws NOT_ALLOWED ("Only owners and administrators can change {@code what}.") for anyone else. */
+    public static void require(Session session, String what) {
         if (!session.createNativeQuery("SELECT sec.has_role('owner', 'admin')", Boolean.class).getSingleResult()) {
             throw new WorklineException(Problem.NOT_ALLOWED, "Only owners and administrators can change " + what + ".");
         }

@@ -1,0 +1,45 @@
+package com.workline.ui.common;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+/** Numbers as the user's locale writes them ("19,5" in German, "19.5" in English). */
+public final class LocaleNumbers {
+    private LocaleNumbers() {
+    }
+
+    /** The whole text as a number, or null if it is empty or not entirely a number. */
+    public static BigDecimal parseDecimal(String value, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        if (format instanceof DecimalFormat decimal) {
+            decimal.setParseBigDecimal(true);
+        }
+        String text = value.strip();
+        ParsePosition position = new ParsePosition(0);
+        Number parsed = format.parse(text, position);
+        if (parsed == null || position.getIndex() != text.length()) {
+            return null;
+        }
+        return parsed instanceof BigDecimal big ? big : new BigDecimal(parsed.toString());
+    }
+
+    /** Like {@link #parseDecimal}, also accepting a trailing "%". */
+    public static BigDecimal parsePercent(String value, Locale locale) {
+        return value == null ? null : parseDecimal(value.strip().replaceFirst("\\s*%$", ""), locale);
+    }
+
+    /** A percentage without grouping and with up to {@code maxFractionDigits} decimals ("19,5"). */
+    public static String formatPercent(BigDecimal value, Locale locale, int maxFractionDigits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(maxFractionDigits);
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
+}
