@@ -210,9 +210,9 @@ public final class DealListViewModel {
             deals.setProbability(deal.id(), deal.version(), percent);
             return null;
         }, done -> {
+            refresh(); // clears the message line, so the confirmation comes after it
             message.set(Messages.get(percent == null ? "deals.probability.followsStage" : "deals.probability.set",
                     deal.title()));
-            refresh();
         }, failure -> message.set(failure instanceof ValidationException invalid
                 ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage()));
     }

@@ -155,6 +155,7 @@ class CrmViewModelsTest {
         assertThat(vm.messageProperty().get()).isEqualTo("A percentage from 0 to 100.");
         vm.setProbability(vm.rows().get(0), "42.5 %");
         assertThat(vm.rows().get(0).probability()).isEqualByComparingTo("42.5");
+        assertThat(vm.messageProperty().get()).isEqualTo("The probability of Small job is set.");
         vm.followStage(vm.rows().get(0));
         assertThat(vm.rows().get(0).probability()).isEqualByComparingTo("10");
         assertThat(vm.rows().get(0).probabilityOverridden()).isFalse();
