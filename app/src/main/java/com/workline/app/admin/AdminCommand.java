@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
                 "Without --url every command acts on the embedded database in your data folder,",
                 "which is created and migrated on first use."},
         subcommands = {InitServerCommand.class, MigrateCommand.class, CreateOrgCommand.class, CreateUserCommand.class,
-                ListOrgsCommand.class, VersionCommand.class, GenerateCommand.class, BenchCommand.class},
+                ListOrgsCommand.class, VersionCommand.class, GenerateCommand.class, BenchCommand.class, SessionsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  workline admin version",

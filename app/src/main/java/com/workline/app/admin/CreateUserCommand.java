@@ -13,7 +13,9 @@ import java.util.UUID;
         description = {
                 "Add a person to an organization with a role. A new person gets a PostgreSQL login named opaquely after",
                 "their email; the password comes from WORKLINE_USER_PASSWORD or a prompt (never a flag) and reaches the",
-                "server only as a SCRAM verifier. A person who already has an account keeps their password."},
+                "server only as a SCRAM verifier. An e-mail that already has an account (in another organization) is",
+                "attached only with --attach-existing, after you have checked which organizations it belongs to: the",
+                "account keeps its password, so whoever knows it signs in to this organization too."},
         footerHeading = "%nExample:%n",
         footer = "  workline admin create-user --org \"Acme Tools\" --email anna@acme.example --first-name Anna --last-name Berg --role owner")
 final class CreateUserCommand extends AdminSubcommand {
@@ -28,6 +30,9 @@ final class CreateUserCommand extends AdminSubcommand {
     @Option(names = "--role", defaultValue = "employee",
             description = "owner, admin, manager, employee or viewer. Default: ${DEFAULT-VALUE}.")
     String role;
+    @Option(names = "--attach-existing",
+            description = "Add an account that already exists (listed with its organizations when you leave this out).")
+    boolean attachExisting;
 
     @Override
     void before() {
@@ -48,10 +53,17 @@ final class CreateUserCommand extends AdminSubcommand {
         OrganizationProvisioning provisioning = new OrganizationProvisioning(target.admin(), target.roles());
         UUID org = provisioning.findOrganization(organization).orElseThrow(() -> new IllegalArgumentException(
                 "No organization with id or name '" + organization + "'. See 'workline admin list-orgs'."));
-        char[] password = environment().password("WORKLINE_USER_PASSWORD",
-                "Initial password for " + email + ": ", true);
+        java.util.List<String> existing = provisioning.accountOrganizations(email);
+        if (!existing.isEmpty() && !attachExisting) {
+            throw new IllegalArgumentException(email.strip() + " already has a Workline account, member of: "
+                    + String.join(", ", existing) + ". Check that it is the same person, then run again with"
+                    + " --attach-existing (the account keeps its password).");
+        }
+        char[] password = existing.isEmpty()
+                ? environment().password("WORKLINE_USER_PASSWORD", "Initial password for " + email + ": ", true)
+                : null;
         UUID user = provisioning.addPerson(org, new NewPerson(email, firstName, lastName, parsedRole, password));
-        out().println("Added " + email.strip() + " as " + parsedRole.databaseValue()
-                + " (user id " + user + ", login " + target.roles().loginFor(email) + ").");
+        out().println((existing.isEmpty() ? "Added " : "Attached the existing account of ") + email.strip() + " as "
+                + parsedRole.databaseValue() + " (user id " + user + ", login " + target.roles().loginFor(email) + ").");
     }
 }

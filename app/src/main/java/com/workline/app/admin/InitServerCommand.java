@@ -1,8 +1,10 @@
 package com.workline.app.admin;
 
 import com.workline.persistence.db.MigrationReport;
+import com.workline.persistence.db.PersonLimits;
 import com.workline.persistence.db.ServerBootstrap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
@@ -14,6 +16,26 @@ import java.io.PrintWriter;
         footerHeading = "%nExample:%n",
         footer = "  WORKLINE_ADMIN_PASSWORD=... workline admin init-server --url jdbc:postgresql://db:5432/workline --user postgres")
 final class InitServerCommand extends AdminSubcommand {
+    @Option(names = "--person-connection-limit", defaultValue = "20",
+            description = "Connections one person login may hold at once. Default: ${DEFAULT-VALUE}.")
+    int connectionLimit;
+    @Option(names = "--person-statement-timeout", defaultValue = "5min",
+            description = "Longest statement of a person before the server cancels it. Default: ${DEFAULT-VALUE}.")
+    String statementTimeout;
+    @Option(names = "--person-lock-timeout", defaultValue = "1min",
+            description = "Longest wait of a person for a lock. Default: ${DEFAULT-VALUE}.")
+    String lockTimeout;
+    @Option(names = "--person-idle-in-transaction-timeout", defaultValue = "10min",
+            description = "A person's session idle inside a transaction longer than this is ended. Default: ${DEFAULT-VALUE}.")
+    String idleTimeout;
+
+    private PersonLimits limits;
+
+    @Override
+    void before() {
+        limits = new PersonLimits(connectionLimit, statementTimeout, lockTimeout, idleTimeout);
+    }
+
     @Override
     void run(DatabaseOptions.Target target) {
         PrintWriter out = out();
@@ -29,5 +51,9 @@ final class InitServerCommand extends AdminSubcommand {
         out.println("Workline database ready at " + target.address().display() + " (roles " + target.roles().owner()
                 + ", " + target.roles().person() + ").");
         out.println(Reports.describe(report));
+        int logins = ServerBootstrap.applyPersonLimits(target.admin(), target.roles(), limits);
+        out.println("Person logins (" + logins + " now): at most " + limits.connectionLimit() + " connections each, statement timeout "
+                + limits.statementTimeout() + ", lock timeout " + limits.lockTimeout() + ", idle in transaction "
+                + limits.idleInTransactionTimeout() + ".");
     }
 }

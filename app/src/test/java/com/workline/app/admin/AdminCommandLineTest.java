@@ -148,6 +148,14 @@ class AdminCommandLineTest {
         assertThat(run(env, concat(new String[] {"admin", "create-user", "--org", "Side B", "--email", "b@side.test",
                 "--first-name", "B", "--last-name", "Side", "--role", "owner"}, target)).exitCode()).isZero();
 
+        // IT changes the limits of person logins: existing logins get them too.
+        Run limits = run(env, concat(new String[] {"admin", "init-server", "--person-connection-limit", "7",
+                "--person-statement-timeout", "90s"}, target));
+        assertThat(limits.exitCode()).as(limits.err()).isZero();
+        assertThat(limits.out()).contains("at most 7 connections each, statement timeout 90s");
+        assertThat(run(env, concat(new String[] {"admin", "init-server", "--person-lock-timeout", "forever"}, target)).err())
+                .contains("Timeouts are a number with ms, s, min or h");
+
         RoleNames roles = new RoleNames(prefix);
         try (Connection b = Connections.dataSource(db.server().withDatabase(database), roles.loginFor("b@side.test"),
                 "side-password".toCharArray()).getConnection()) {
@@ -157,6 +165,8 @@ class AdminCommandLineTest {
             assertThat(Sql.update(b, "UPDATE app.organizations SET name = 'x' WHERE id = ?", UUID.fromString(orgA))).isZero();
             Sql.selectTenantForSession(b, orgB);
             assertThat(Sql.count(b, "SELECT count(*) FROM app.organizations")).isOne();
+            assertThat(Sql.value(b, "SELECT current_setting('statement_timeout')")).isEqualTo("90s");
+            assertThat(Sql.value(b, "SELECT rolconnlimit FROM pg_roles WHERE rolname = session_user")).isEqualTo(7);
         }
         // The role prefix is recorded: migrating with another prefix is refused with the right one named.
         Map<String, String> otherPrefix = adminEnv();
@@ -164,6 +174,68 @@ class AdminCommandLineTest {
         Run mismatch = run(otherPrefix, concat(new String[] {"admin", "migrate"}, target));
         assertThat(mismatch.exitCode()).isEqualTo(1);
         assertThat(mismatch.err()).contains("--role-prefix " + prefix);
+    }
+
+    @Test
+    void sessionsShowWhoIsConnectedAndWhatWaitsAndEndAPersonsSession() throws Exception {
+        java.util.UUID org = db.newOrganization("Sessions");
+        com.workline.persistence.testing.TestPerson person = db.newPerson(org, com.workline.persistence.admin.Role.EMPLOYEE);
+        String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
+        try (Connection holder = db.connectAs(person); Connection waiter = db.connectAs(person)) {
+            holder.setAutoCommit(false);
+            Sql.selectTenantForSession(holder, org);
+            Sql.execute(holder, "LOCK TABLE app.pipelines IN ACCESS EXCLUSIVE MODE");
+            int holderPid = (Integer) Sql.value(holder, "SELECT pg_backend_pid()");
+            int waiterPid = (Integer) Sql.value(waiter, "SELECT pg_backend_pid()");
+            Thread blocked = new Thread(() -> {
+                try {
+                    Sql.count(waiter, "SELECT count(*) FROM app.pipelines");
+                } catch (java.sql.SQLException expected) {
+                    // ended or released: either is fine
+                }
+            });
+            blocked.start();
+            Run list = null;
+            for (int i = 0; i < 200; i++) {
+                list = run(adminEnv(), concat(new String[] {"admin", "sessions"}, target));
+                if (list.out().matches("(?s).*\\b" + waiterPid + "\\b.*Lock:relation\\s+" + holderPid + "\\b.*")) {
+                    break;
+                }
+            }
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.out()).containsPattern(holderPid + "\\s+" + Pattern.quote(person.email()))
+                    .containsPattern(waiterPid + "\\s+" + Pattern.quote(person.email()) + ".*Lock:relation\\s+" + holderPid)
+                    .contains("idle in transaction");
+
+            Run end = run(adminEnv(), concat(new String[] {"admin", "sessions", "--end", String.valueOf(holderPid)}, target));
+            assertThat(end.exitCode()).as(end.err()).isZero();
+            assertThat(end.out()).contains("Ended session " + holderPid);
+            blocked.join(10_000);
+            assertThat(blocked.isAlive()).as("the waiting session got its lock").isFalse();
+            assertThat(holder.isValid(2)).isFalse();
+        }
+        Run notAPerson = run(adminEnv(), concat(new String[] {"admin", "sessions", "--end", "1"}, target));
+        assertThat(notAPerson.exitCode()).isEqualTo(1);
+        assertThat(notAPerson.err()).contains("No session 1 of a Workline person");
+    }
+
+    @Test
+    void createUserAttachesAnExistingAccountOnlyWhenAskedTo() throws Exception {
+        java.util.UUID first = db.newOrganization("First");
+        String second = "Second " + db.unique();
+        String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
+        assertThat(run(adminEnv(), concat(new String[] {"admin", "create-org", "--name", second}, target)).exitCode()).isZero();
+        com.workline.persistence.testing.TestPerson person = db.newPerson(first, com.workline.persistence.admin.Role.EMPLOYEE);
+        String[] add = {"admin", "create-user", "--org", second, "--email", person.email(), "--first-name", "P", "--last-name", "Q"};
+        Run refused = run(adminEnv(), concat(add, target));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("already has a Workline account, member of: First").contains("--attach-existing");
+        Run attached = run(adminEnv(), concat(concat(add, target), new String[] {"--attach-existing"}));
+        assertThat(attached.exitCode()).as(attached.err()).isZero();
+        assertThat(attached.out()).contains("Attached the existing account of " + person.email());
+        try (var signedIn = db.signIn(person)) {
+            assertThat(signedIn.organizations()).hasSize(2);
+        }
     }
 
     @Test

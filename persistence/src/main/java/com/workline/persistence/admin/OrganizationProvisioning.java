@@ -144,6 +144,29 @@ public final class OrganizationProvisioning {
         }
     }
 
+    /**
+     * The organizations an existing account belongs to (any membership, active or not), by e-mail; empty when
+     * the e-mail has no account. IT reads this before attaching an account to a further organization.
+     */
+    public List<String> accountOrganizations(String email) {
+        return asOwner(c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT coalesce(o.name, '(no organization)') || CASE WHEN m.active THEN '' ELSE ' (deactivated)' END
+                      FROM sec.users u LEFT JOIN sec.memberships m ON m.user_id = u.id
+                      LEFT JOIN app.organizations o ON o.id = m.organization_id
+                     WHERE lower(u.email) = lower(?) ORDER BY 1""")) {
+                ps.setString(1, email.strip());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
     public List<OrganizationSummary> listOrganizations() {
         return asOwner(c -> {
             List<OrganizationSummary> result = new ArrayList<>();

@@ -26,7 +26,9 @@ public class Customer {
     private UUID organizationId;
     @Id
     private UUID id;
-    @Column(updatable = false)
+    /** Issued by the database when the row is inserted (trigger app.assign_customer_number), never by the client. */
+    @org.hibernate.annotations.Generated(event = org.hibernate.generator.EventType.INSERT)
+    @Column(insertable = false, updatable = false)
     private String number;
     private String name;
     @Column(name = "customer_type")
@@ -65,9 +67,8 @@ public class Customer {
     protected Customer() {
     }
 
-    Customer(UUID id, String number) {
+    Customer(UUID id) {
         this.id = id;
-        this.number = number;
     }
 
     void apply(CustomerDetails d) {

@@ -3,8 +3,6 @@ package com.workline.persistence.crm;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.PersonDatabase;
-import com.workline.persistence.numbering.DocumentKind;
-import com.workline.persistence.numbering.NumberSeriesService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -150,14 +148,13 @@ public final class CustomerImport {
             }
             for (RowReport row : preview.rows()) {
                 Map<String, String> v = row.values();
-                String number = NumberSeriesService.take(session, DocumentKind.CUSTOMER, null).formatted();
                 java.util.UUID customer = session.createNativeQuery("""
-                                INSERT INTO app.customers (organization_id, number, name, status, email, phone, website, industry,
+                                INSERT INTO app.customers (organization_id, name, status, email, phone, website, industry,
                                                            tax_id, tags, owner_id)
-                                VALUES (sec.current_tenant(), :number, :name, :status, :email, :phone, :website, :industry,
+                                VALUES (sec.current_tenant(), :name, :status, :email, :phone, :website, :industry,
                                         :taxId, :tags, sec.current_user_id())
                                 RETURNING id""", java.util.UUID.class)
-                        .setParameter("number", number).setParameter("name", v.get("name"))
+                        .setParameter("name", v.get("name"))
                         .setParameter("status", v.getOrDefault("status", "lead"))
                         .setParameter("email", v.get("email")).setParameter("phone", v.get("phone"))
                         .setParameter("website", v.get("website")).setParameter("industry", v.get("industry"))

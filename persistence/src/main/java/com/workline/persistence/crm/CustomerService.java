@@ -7,8 +7,6 @@ import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.Values;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.PersonDatabase;
-import com.workline.persistence.numbering.DocumentKind;
-import com.workline.persistence.numbering.NumberSeriesService;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
@@ -207,8 +205,7 @@ public final class CustomerService {
     public CustomerDetails create(CustomerDetails details) {
         return db.inTenant(session -> {
             CustomerDetails valid = validate(session, details);
-            Customer customer = new Customer(UUID.randomUUID(),
-                    NumberSeriesService.take(session, DocumentKind.CUSTOMER, null).formatted());
+            Customer customer = new Customer(UUID.randomUUID());
             customer.apply(valid);
             session.persist(customer);
             session.flush();

@@ -76,6 +76,7 @@ public final class DatabaseErrors {
             case "WL003":
                 return new WorklineException(Problem.NOT_FOUND, message, failure);
             case "WL004":
+            case "WL009":
             case "23505":
                 return new WorklineException(Problem.ALREADY_EXISTS,
                         state.equals("23505") ? "This already exists." : message, failure);
@@ -88,6 +89,15 @@ public final class DatabaseErrors {
             case "22P02":
                 return new WorklineException(Problem.INVALID_INPUT,
                         state.startsWith("WL") ? message : "A value is not valid: " + firstLine(message), failure);
+            case "55P03":
+                return new WorklineException(Problem.CONFLICT,
+                        "Someone else is holding the same data and did not let go in time. Please try again.", failure);
+            case "57014":
+                return new WorklineException(Problem.CONFLICT,
+                        "The server stopped this request because it took too long. Please try again or narrow it down.", failure);
+            case "53300":
+                return new WorklineException(Problem.CONNECTION_LOST,
+                        "Your account has too many open connections to the server. Close other Workline windows and try again.", failure);
             case "40001":
             case "40P01":
                 return new WorklineException(Problem.CONFLICT,

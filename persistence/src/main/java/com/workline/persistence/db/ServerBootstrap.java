@@ -72,6 +72,34 @@ public final class ServerBootstrap {
         return Migrations.migrate(superuser, roles);
     }
 
+    /** Records the limits of person logins and applies them to every existing login (new ones get them when created). */
+    public static int applyPersonLimits(DataSource superuser, RoleNames roles, PersonLimits limits) {
+        try (Connection c = superuser.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL ROLE \"" + roles.owner() + "\"");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE meta.installation SET person_connection_limit = ?, person_statement_timeout = ?,
+                           person_lock_timeout = ?, person_idle_in_transaction_timeout = ?""")) {
+                ps.setInt(1, limits.connectionLimit());
+                ps.setString(2, limits.statementTimeout());
+                ps.setString(3, limits.lockTimeout());
+                ps.setString(4, limits.idleInTransactionTimeout());
+                ps.executeUpdate();
+            }
+            int logins;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sec.apply_login_limits_to_all()")) {
+                rs.next();
+                logins = rs.getInt(1);
+            }
+            c.commit();
+            return logins;
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
     private static void requireSuperuser(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")) {

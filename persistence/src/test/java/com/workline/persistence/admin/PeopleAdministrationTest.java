@@ -69,16 +69,20 @@ class PeopleAdministrationTest {
     }
 
     @Test
-    void addingAnExistingAccountToAnotherOrganizationKeepsTheirPassword() throws Exception {
+    void anAdminCannotAttachAnAccountOfAnotherOrganizationButItCan() throws Exception {
         UUID otherOrg = db.newOrganization("Other");
         TestPerson elsewhere = db.newPerson(otherOrg, Role.EMPLOYEE);
-        UUID id = adminSession.people().add(new NewPerson(elsewhere.email(), "Ignored", "Names", Role.VIEWER, null));
-        assertThat(id).isEqualTo(elsewhere.userId());
+        assertThatThrownBy(() -> adminSession.people().add(new NewPerson(elsewhere.email(), "Ignored", "Names", Role.VIEWER, null)))
+                .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.ALREADY_EXISTS))
+                .hasMessageContaining("IT department");
+        // IT attaches the existing account (workline admin create-user --attach-existing): the password stays.
+        db.provisioning().addPerson(org, new NewPerson(elsewhere.email(), "Ignored", "Names", Role.VIEWER, null));
         try (var signedIn = db.signIn(elsewhere)) {
             assertThat(signedIn.organizations()).extracting(o -> o.id()).containsExactlyInAnyOrder(org, otherOrg);
         }
         assertThatThrownBy(() -> adminSession.people().add(new NewPerson(elsewhere.email(), "A", "B", Role.VIEWER, null)))
-                .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.ALREADY_EXISTS));
+                .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.ALREADY_EXISTS))
+                .hasMessageContaining("already a member");
     }
 
     @Test
@@ -144,7 +148,7 @@ class PeopleAdministrationTest {
     void deactivationKeepsTheLoginWhileAnotherOrganizationNeedsIt() throws Exception {
         UUID otherOrg = db.newOrganization("Still employed");
         TestPerson shared = db.newPerson(otherOrg, Role.EMPLOYEE);
-        adminSession.people().add(new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
+        db.provisioning().addPerson(org, new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
         adminSession.people().deactivate(shared.userId());
         assertThat(canLogIn(shared.userId())).isTrue();
         try (var signedIn = db.signIn(shared)) {
@@ -167,7 +171,7 @@ class PeopleAdministrationTest {
     void anAdminCannotResetThePasswordOfSomeoneWhoAlsoWorksElsewhere() {
         UUID otherOrg = db.newOrganization("Elsewhere");
         TestPerson shared = db.newPerson(otherOrg, Role.OWNER);
-        adminSession.people().add(new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
+        db.provisioning().addPerson(org, new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
         assertThatThrownBy(() -> adminSession.people().resetPassword(shared.userId(), "taken-over!!".toCharArray()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED))
                 .hasMessageContaining("another organization");

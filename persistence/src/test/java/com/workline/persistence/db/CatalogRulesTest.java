@@ -222,4 +222,92 @@ class CatalogRulesTest {
                  WHERE table_schema = ANY (?) AND data_type IN ('real', 'double precision', 'money',
                        'timestamp without time zone')""", (Object) SCHEMAS)).isEmpty();
     }
+
+    @Test
+    @DisplayName("role checks never read the tenant selector: policies, triggers and definer functions ask about the row's organization")
+    void roleChecksAreAboutTheRowsOrganization() throws SQLException {
+        // Policies: only the permissive tenant policy may read the selector (through sec.current_tenant()).
+        assertThat(names("""
+                SELECT c.relname || '.' || p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+                 WHERE (coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), ''))
+                       ~ '(^|[^_a-z])(has_role|current_member_role|can_write|requested_tenant)\\s*\\('
+                    OR (NOT p.polpermissive AND (coalesce(pg_get_expr(p.polqual, p.polrelid), '')
+                        || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')) LIKE '%current_tenant%')""")).isEmpty();
+        // Triggers and definer functions: the selector is read at most once, and roles only per organization.
+        assertThat(names("""
+                SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname IN ('app', 'sec', 'audit')
+                   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype)
+                   AND p.proname NOT IN ('current_tenant', 'current_member_role', 'has_role', 'requested_tenant')
+                   AND (p.prosrc ~ '(^|[^_a-z])(has_role|current_member_role|can_write|requested_tenant)\\s*\\('
+                        OR (length(p.prosrc) - length(replace(p.prosrc, 'current_tenant(', ''))) / length('current_tenant(') > 1)"""))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("finer rules are RESTRICTIVE policies: the only permissive policy of a tenant table is tenant_isolation")
+    void finerRulesAreRestrictive() throws SQLException {
+        assertThat(names("""
+                SELECT c.relname || '.' || p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ANY (?) AND p.polpermissive AND p.polname <> 'tenant_isolation'
+                   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id')""",
+                (Object) SCHEMAS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("DELETE is granted only where the app deletes for good, and each such table restricts who may")
+    void deleteOnlyWhereTheAppDeletes() throws SQLException {
+        String person = db.roles().person();
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND has_table_privilege(?, c.oid, 'DELETE')
+                 ORDER BY 1""", SCHEMAS, person))
+                .as("tables people may DELETE from: add one here only if the app really deletes its rows")
+                .containsExactly("app.saved_views");
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND has_table_privilege(?, c.oid, 'DELETE')
+                   AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND NOT p.polpermissive AND p.polcmd = 'd')""",
+                SCHEMAS, person)).isEmpty();
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND has_table_privilege(?, c.oid, 'TRUNCATE')""",
+                SCHEMAS, person)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("no function people can call takes gapless numbers: only issuing triggers and owner-only functions do")
+    void numbersOnlyInsideIssuingFunctions() throws SQLException {
+        assertThat(names("""
+                SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname IN ('app', 'sec', 'audit') AND p.prorettype <> 'trigger'::regtype
+                   AND (p.prosrc ~* '(number_series|take_next_number|issue_number)')
+                   AND p.proname NOT IN ('take_next_number', 'issue_number')
+                   AND has_function_privilege(?, p.oid, 'EXECUTE')""", db.roles().person()))
+                .as("a people-facing function that takes a number must issue its document in the same call: "
+                        + "list it here only with a test that it does").isEmpty();
+        assertThat(names("""
+                SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'sec' AND p.proname IN ('take_next_number', 'issue_number')
+                   AND has_function_privilege(?, p.oid, 'EXECUTE')""", db.roles().person())).isEmpty();
+        assertThat(Sql.rows(db.superuser(), "SELECT has_table_privilege(?, 'app.number_series', 'INSERT, UPDATE, DELETE')",
+                db.roles().person())).containsExactly(List.of(false));
+    }
+
+    @Test
+    @DisplayName("a column people may not read is kept out of its table's history")
+    void hiddenColumnsStayOutOfHistory() throws SQLException {
+        // A column without SELECT for people must be named in the audit trigger's arguments (old/new JSON leave it out).
+        assertThat(names("""
+                SELECT n.nspname || '.' || c.relname || '.' || a.attname
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('app', 'sec')
+                   AND has_table_privilege(?, c.oid, 'SELECT') AND NOT has_column_privilege(?, c.oid, a.attnum, 'SELECT')
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+                                     AND t.tgfoid = 'audit.record_change()'::regprocedure
+                                     AND encode(t.tgargs, 'escape') LIKE '%' || a.attname || '%')""",
+                db.roles().person(), db.roles().person())).isEmpty();
+    }
 }

@@ -35,7 +35,8 @@ class PooledConnectionHygieneTest {
                 backendPid[0] = s.createNativeQuery("SELECT pg_backend_pid()", Integer.class).getSingleResult();
                 assertThat(setting(s)).isEqualTo(orgA.toString());
                 s.createNativeQuery("CREATE TEMP TABLE scratch (x int)").executeUpdate();
-                s.createNativeQuery("SELECT sec.take_next_number('quote', 2026)", Long.class).getSingleResult();
+                s.createNativeQuery("INSERT INTO app.customers (organization_id, name) VALUES (sec.current_tenant(), 'Scratch')")
+                        .executeUpdate();
                 throw new IllegalStateException("roll back");
             })).hasMessageContaining("roll back");
 

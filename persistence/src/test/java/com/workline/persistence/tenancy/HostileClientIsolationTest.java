@@ -2,8 +2,8 @@ package com.workline.persistence.tenancy;
 
 import com.workline.persistence.admin.OrganizationSettings;
 import com.workline.persistence.admin.Role;
-import com.workline.persistence.numbering.DocumentKind;
 import com.workline.persistence.testing.Sql;
+import com.workline.persistence.testing.ValidRow;
 import com.workline.persistence.testing.TenantTables;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
@@ -60,40 +60,13 @@ class HostileClientIsolationTest {
                     s.baseCurrency(), s.timezone(), s.locale(), s.address(), "info@alpha.test", s.phone(), s.website(),
                     s.logo(), s.logoContentType(), s.numberFormats(), 14, s.taxRoundingMode(), s.defaultTaxRate(),
                     s.quoteValidityDays(), s.invoiceFooter(), s.version()));
-            a.numberSeries().next(DocumentKind.INVOICE);
         } finally {
             a.person().close();
         }
+        com.workline.persistence.testing.Fixtures.crmDataOf(db, orgA, ownerA.userId());
         try (Connection su = db.superuser().getConnection()) {
-            crmDataOf(su, orgA, ownerA.userId());
             Sql.execute(su, "ANALYZE");
         }
-    }
-
-    /** A row of organization A in every CRM table, so that every read, move and delete attempt has a target. */
-    private static void crmDataOf(Connection su, UUID org, UUID user) throws SQLException {
-        Sql.execute(su, "SET ROLE " + db.roles().owner());
-        UUID customer = (UUID) Sql.value(su, "INSERT INTO app.customers (organization_id, number, name, email, owner_id) "
-                + "VALUES (?, 'C-000001', 'Alpha Secret Customer', 'buyer@alpha-secret.test', ?) RETURNING id", org, user);
-        UUID contact = (UUID) Sql.value(su, "INSERT INTO app.contacts (organization_id, customer_id, first_name, last_name, "
-                + "email, is_primary) VALUES (?, ?, 'Ada', 'Alphason', 'ada@alpha-secret.test', true) RETURNING id", org, customer);
-        Sql.update(su, "INSERT INTO app.addresses (organization_id, customer_id, line1, city, country, is_default_billing) "
-                + "VALUES (?, ?, 'Secret Street 1', 'Hidden City', 'DE', true)", org, customer);
-        UUID pipeline = (UUID) Sql.value(su, "SELECT id FROM app.pipelines WHERE organization_id = ? AND is_default", org);
-        UUID stage = (UUID) Sql.value(su, "SELECT id FROM app.pipeline_stages WHERE organization_id = ? AND position = 1", org);
-        UUID deal = (UUID) Sql.value(su, "INSERT INTO app.deals (organization_id, title, customer_id, contact_id, pipeline_id, "
-                + "stage_id, value, currency, probability) VALUES (?, 'Alpha secret deal', ?, ?, ?, ?, 99000, 'EUR', 10) "
-                + "RETURNING id", org, customer, contact, pipeline, stage);
-        Sql.update(su, "INSERT INTO app.activities (organization_id, activity_type, subject, due_at, assigned_to, customer_id, "
-                + "deal_id) VALUES (?, 'task', 'Call Alpha about the secret', now() - interval '1 hour', ?, ?, ?)",
-                org, user, customer, deal);
-        Sql.update(su, "INSERT INTO app.custom_field_definitions (organization_id, entity_kind, field_key, label, field_type) "
-                + "VALUES (?, 'customer', 'secret_code', 'Secret code', 'text')", org);
-        Sql.update(su, "INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition) "
-                + "VALUES (?, ?, 'customers', 'Alpha secret view', true, '{}')", org, user);
-        Sql.update(su, "INSERT INTO app.notifications (organization_id, recipient_id, kind, title) "
-                + "VALUES (?, ?, 'task_due', 'Alpha secret task')", org, user);
-        Sql.execute(su, "RESET ROLE");
     }
 
     @BeforeEach
@@ -231,14 +204,22 @@ class HostileClientIsolationTest {
     // ----- writing -----------------------------------------------------------------------------------
 
     @TestFactory
-    @DisplayName("inserting a row for A is refused")
+    @DisplayName("inserting a complete, valid row for A is refused by row-level security")
     Stream<DynamicTest> insertIntoAIsRefused() throws SQLException {
         return TenantTables.withOrganizationId(db.superuser()).stream().map(table -> DynamicTest.dynamicTest("insert " + table, () -> {
+            ValidRow row = ValidRow.copyOf(db, table, orgA, adminB.userId());
+            boolean mayInsert = (Boolean) Sql.value(db.superuser(), "SELECT has_table_privilege(?, ?, 'INSERT')",
+                    db.roles().person(), table);
             long before = rowsOfAAsSuperuser(table);
             for (UUID tenant : List.of(orgA, orgB)) {
                 Sql.selectTenantForSession(hostile, tenant);
-                assertThatThrownBy(() -> Sql.update(hostile, "INSERT INTO " + table + " (organization_id) VALUES (?)", orgA))
-                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> row.insert(hostile)).isInstanceOf(SQLException.class)
+                        .satisfies(e -> {
+                            assertThat(((SQLException) e).getSQLState()).isEqualTo("42501");
+                            if (mayInsert) {
+                                assertThat(e.getMessage()).contains("row-level security");
+                            }
+                        });
             }
             assertThat(rowsOfAAsSuperuser(table)).isEqualTo(before);
         }));
@@ -375,23 +356,17 @@ class HostileClientIsolationTest {
     }
 
     @Test
-    @DisplayName("taking a number of A's series is refused")
-    void takeNumberOfA() throws SQLException {
-        Sql.selectTenantForSession(hostile, orgA);
-        assertThatThrownBy(() -> Sql.value(hostile, "SELECT sec.take_next_number('invoice', 2026)"))
-                .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("WL001");
-    }
-
-    @Test
-    @DisplayName("the owner-only functions cannot be executed at all")
-    void ownerOnlyFunctionsNotExecutable() {
-        for (String call : List.of(
-                "SELECT sec.add_member('" + orgA + "', 'eve@example.test', 'Eve', 'X', 'owner', NULL, NULL)",
-                "SELECT sec.create_organization('Evil', 'EUR', NULL, NULL, NULL)",
-                "SELECT sec.sync_login('" + ownerA.userId() + "')",
-                "SELECT sec.member_for_change('" + ownerA.userId() + "')")) {
-            assertThatThrownBy(() -> Sql.value(hostile, call)).as(call)
-                    .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42501");
+    @DisplayName("no one takes numbers directly: the counter functions are not executable by people")
+    void numbersCannotBeTakenDirectly() {
+        for (UUID tenant : List.of(orgA, orgB)) {
+            for (String call : List.of("SELECT sec.take_next_number(?::uuid, 'invoice', 2026)",
+                    "SELECT sec.issue_number(?::uuid, 'invoice', NULL)")) {
+                assertThatThrownBy(() -> {
+                    Sql.selectTenantForSession(hostile, tenant);
+                    Sql.value(hostile, call, tenant);
+                }).as(call).isInstanceOf(SQLException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42501");
+            }
         }
     }
 
@@ -400,9 +375,9 @@ class HostileClientIsolationTest {
     void uniqueConstraintProbe() throws SQLException {
         hostile.setAutoCommit(false);
         Sql.value(hostile, "SELECT set_config('app.tenant_id', ?, true)", orgB.toString());
-        int year = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear();
-        // A already has an invoice series for this year; B creating the same (kind, year) is not a conflict.
-        assertThat(Sql.value(hostile, "SELECT sec.take_next_number('invoice', ?)", year)).isEqualTo(1L);
+        // A already has customer C-000001 (and a customer series); B's first customer gets the same number.
+        assertThat(Sql.value(hostile, "INSERT INTO app.customers (organization_id, name) VALUES (?, 'Probe') RETURNING number",
+                orgB)).isEqualTo("C-000001");
         hostile.rollback();
     }
 

@@ -54,6 +54,10 @@ public final class Sql {
         return ((Number) value(c, sql, params)).longValue();
     }
 
+    public static long count(DataSource ds, String sql, Object... params) throws SQLException {
+        return ((Number) value(ds, sql, params)).longValue();
+    }
+
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

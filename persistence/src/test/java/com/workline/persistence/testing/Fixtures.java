@@ -1,0 +1,51 @@
+package com.workline.persistence.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Rows that attack tests aim at: one in every CRM table of an organization, written as the owner role. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /**
+     * A row of the organization in every CRM table (a customer with contact, address, deal, task, custom field,
+     * a shared and a private saved view of {@code user}, and a notification for {@code user}).
+     */
+    public static void crmDataOf(TestDatabase db, UUID org, UUID user) throws SQLException {
+        try (Connection su = db.superuser().getConnection()) {
+            Sql.execute(su, "SET ROLE " + db.roles().owner());
+            UUID customer = (UUID) Sql.value(su, "INSERT INTO app.customers (organization_id, number, name, email, owner_id) "
+                    + "VALUES (?, 'C-000001', 'Alpha Secret Customer', 'buyer@alpha-secret.test', ?) RETURNING id", org, user);
+            UUID contact = (UUID) Sql.value(su, "INSERT INTO app.contacts (organization_id, customer_id, first_name, last_name, "
+                    + "email, is_primary) VALUES (?, ?, 'Ada', 'Alphason', 'ada@alpha-secret.test', true) RETURNING id", org, customer);
+            Sql.update(su, "INSERT INTO app.addresses (organization_id, customer_id, line1, city, country, is_default_billing) "
+                    + "VALUES (?, ?, 'Secret Street 1', 'Hidden City', 'DE', true)", org, customer);
+            UUID pipeline = (UUID) Sql.value(su, "SELECT id FROM app.pipelines WHERE organization_id = ? AND is_default", org);
+            UUID stage = (UUID) Sql.value(su, "SELECT id FROM app.pipeline_stages WHERE organization_id = ? AND position = 1", org);
+            UUID deal = (UUID) Sql.value(su, "INSERT INTO app.deals (organization_id, title, customer_id, contact_id, pipeline_id, "
+                    + "stage_id, value, currency, probability) VALUES (?, 'Alpha secret deal', ?, ?, ?, ?, 99000, 'EUR', 10) "
+                    + "RETURNING id", org, customer, contact, pipeline, stage);
+            Sql.update(su, "INSERT INTO app.activities (organization_id, activity_type, subject, due_at, assigned_to, customer_id, "
+                    + "deal_id) VALUES (?, 'task', 'Call Alpha about the secret', now() - interval '1 hour', ?, ?, ?)",
+                    org, user, customer, deal);
+            Sql.update(su, "INSERT INTO app.custom_field_definitions (organization_id, entity_kind, field_key, label, field_type) "
+                    + "VALUES (?, 'customer', 'secret_code', 'Secret code', 'text')", org);
+            Sql.update(su, "INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition) "
+                    + "VALUES (?, ?, 'customers', 'Alpha secret view', true, '{}')", org, user);
+            Sql.update(su, "INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition) "
+                    + "VALUES (?, ?, 'customers', 'Alpha private view', false, '{\"search\": \"private plans\"}')", org, user);
+            Sql.update(su, "INSERT INTO app.notifications (organization_id, recipient_id, kind, title) "
+                    + "VALUES (?, ?, 'task_due', 'Alpha secret task')", org, user);
+            Sql.execute(su, "RESET ROLE");
+        }
+    }
+
+    /** A fingerprint of all rows of an organization in a table (any change, even of updated_at, changes it). */
+    public static String fingerprint(TestDatabase db, String table, UUID org) throws SQLException {
+        String column = table.equals("app.organizations") ? "id" : "organization_id";
+        return String.valueOf(Sql.value(db.superuser(), "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                + table + " t WHERE " + column + " = ?", org));
+    }
+}
