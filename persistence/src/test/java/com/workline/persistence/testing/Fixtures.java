@@ -16,8 +16,8 @@ public final class Fixtures {
     public static void crmDataOf(TestDatabase db, UUID org, UUID user) throws SQLException {
         try (Connection su = db.superuser().getConnection()) {
             Sql.execute(su, "SET ROLE " + db.roles().owner());
-            UUID customer = (UUID) Sql.value(su, "INSERT INTO app.customers (organization_id, number, name, email, owner_id) "
-                    + "VALUES (?, 'C-000001', 'Alpha Secret Customer', 'buyer@alpha-secret.test', ?) RETURNING id", org, user);
+            UUID customer = (UUID) Sql.value(su, "INSERT INTO app.customers (organization_id, name, email, owner_id) "
+                    + "VALUES (?, 'Alpha Secret Customer', 'buyer@alpha-secret.test', ?) RETURNING id", org, user);
             UUID contact = (UUID) Sql.value(su, "INSERT INTO app.contacts (organization_id, customer_id, first_name, last_name, "
                     + "email, is_primary) VALUES (?, ?, 'Ada', 'Alphason', 'ada@alpha-secret.test', true) RETURNING id", org, customer);
             Sql.update(su, "INSERT INTO app.addresses (organization_id, customer_id, line1, city, country, is_default_billing) "
