@@ -461,16 +461,16 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp A
 DECLARE
   v_gone boolean;
 BEGIN
+  -- Only tenant tables of Workline's schemas, only the caller's own organization, only without finer rules.
   IF NOT sec.has_role_in(p_organization_id, 'owner', 'admin', 'manager')
+     OR NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+                     WHERE c.oid = p_table AND c.relnamespace IN ('app'::regnamespace, 'sec'::regnamespace)
+                       AND a.attname = 'organization_id' AND NOT a.attisdropped)
      OR EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = p_table AND NOT polpermissive AND polcmd IN ('r', '*')) THEN
     RETURN false;
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = p_table AND attname = 'organization_id' AND NOT attisdropped) THEN
-    EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s WHERE organization_id = $1 AND id = $2)', p_table)
-       INTO v_gone USING p_organization_id, p_row_id;
-  ELSE
-    EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s WHERE id = $1)', p_table) INTO v_gone USING p_row_id;
-  END IF;
+  EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s WHERE organization_id = $1 AND id = $2)', p_table)
+     INTO v_gone USING p_organization_id, p_row_id;
   RETURN v_gone;
 END
 $$;
