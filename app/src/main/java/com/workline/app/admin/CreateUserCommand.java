@@ -2,7 +2,7 @@ package com.workline.app.admin;
 
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,14 @@
 package com.workline.app.desktop;
 
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.crm.Crm;
 import com.workline.app.config.ClientConfiguration;
 import com.workline.app.embedded.EmbeddedDatabase;
 import com.workline.persistence.tenancy.CompanySetup;
-import com.workline.persistence.tenancy.OrganizationChoice;
+import com.workline.persistence.session.OrganizationChoice;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.SignedInPerson;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.TenantSession;
 import com.workline.ui.admin.OrganizationSettingsView;
 import com.workline.ui.admin.OrganizationSettingsViewModel;
 import com.workline.ui.admin.PeopleView;
@@ -166,17 +168,17 @@ public final class DesktopController {
             case CUSTOMERS -> customers(session);
             case PIPELINE -> com.workline.ui.crm.DealsSection.create(
                     () -> com.workline.ui.crm.PipelineBoardView.create(
-                            new com.workline.ui.crm.PipelineBoardViewModel(session.deals(), session.pipelines(), tasks), locale),
+                            new com.workline.ui.crm.PipelineBoardViewModel(Crm.of(session).deals(), Crm.of(session).pipelines(), tasks), locale),
                     () -> com.workline.ui.crm.DealListView.create(
                             new com.workline.ui.crm.DealListViewModel(session, tasks, locale), locale));
             case ORGANIZATION -> OrganizationSettingsView.create(
-                    new OrganizationSettingsViewModel(session.organizationSettings(), tasks, locale));
-            case PEOPLE -> PeopleView.create(new PeopleViewModel(session.people(), tasks), locale);
+                    new OrganizationSettingsViewModel(Administration.of(session).organizationSettings(), tasks, locale));
+            case PEOPLE -> PeopleView.create(new PeopleViewModel(Administration.of(session).people(), tasks), locale);
             case PIPELINES -> com.workline.ui.admin.PipelinesView.create(
-                    new com.workline.ui.admin.PipelinesViewModel(session.pipelines(), tasks, locale));
+                    new com.workline.ui.admin.PipelinesViewModel(Crm.of(session).pipelines(), tasks, locale));
             case CUSTOM_FIELDS -> com.workline.ui.admin.CustomFieldsView.create(
-                    new com.workline.ui.admin.CustomFieldsViewModel(session.customFields(), tasks));
-            case PROFILE -> ProfileView.create(new ProfileViewModel(session.profile(), tasks));
+                    new com.workline.ui.admin.CustomFieldsViewModel(Crm.of(session).customFields(), tasks));
+            case PROFILE -> ProfileView.create(new ProfileViewModel(Administration.of(session).profile(), tasks));
         };
     }
 
@@ -185,7 +187,7 @@ public final class DesktopController {
         VBox home = ShellView.home(shell);
         home.getChildren().add(new javafx.scene.control.Separator());
         home.getChildren().add(com.workline.ui.home.MyDayView.create(new com.workline.ui.home.MyDayViewModel(
-                session.activities(), tasks, java.time.Clock.systemDefaultZone()), locale));
+                Crm.of(session).activities(), tasks, java.time.Clock.systemDefaultZone()), locale));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(home);
         scroll.setFitToWidth(true);
         return scroll;
@@ -197,12 +199,12 @@ public final class DesktopController {
         var listVm = new com.workline.ui.crm.CustomerListViewModel(session, tasks, locale);
         Node[] list = new Node[1];
         java.util.function.Consumer<UUID> open = id -> {
-            var record = new com.workline.ui.crm.CustomerRecordViewModel(session.customers(), session.customFields(),
-                    session.contacts(), session.activities(), tasks, saved -> listVm.refresh())
-                    .withHistory(session.history());
+            var record = new com.workline.ui.crm.CustomerRecordViewModel(Crm.of(session).customers(), Crm.of(session).customFields(),
+                    Crm.of(session).contacts(), Crm.of(session).activities(), tasks, saved -> listVm.refresh())
+                    .withHistory(Crm.of(session).history());
             var role = session.organization().role();
-            boolean canDelete = role == com.workline.persistence.admin.Role.OWNER
-                    || role == com.workline.persistence.admin.Role.ADMIN || role == com.workline.persistence.admin.Role.MANAGER;
+            boolean canDelete = role == com.workline.persistence.session.Role.OWNER
+                    || role == com.workline.persistence.session.Role.ADMIN || role == com.workline.persistence.session.Role.MANAGER;
             holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> {
                 holder.setCenter(list[0]);
                 listVm.refresh();
@@ -210,10 +212,10 @@ public final class DesktopController {
             record.open(id);
         };
         Runnable startImport = () -> {
-            var importVm = new com.workline.ui.crm.CustomerImportViewModel(session.customerImport(), tasks, listVm::refresh);
+            var importVm = new com.workline.ui.crm.CustomerImportViewModel(Crm.of(session).customerImport(), tasks, listVm::refresh);
             holder.setCenter(com.workline.ui.crm.CustomerImportView.create(importVm, () -> holder.setCenter(list[0])));
         };
-        boolean canCreate = session.organization().role() != com.workline.persistence.admin.Role.VIEWER;
+        boolean canCreate = session.organization().role() != com.workline.persistence.session.Role.VIEWER;
         list[0] = com.workline.ui.crm.CustomerListView.create(listVm, open, canCreate ? startImport : null);
         holder.setCenter(list[0]);
         return holder;

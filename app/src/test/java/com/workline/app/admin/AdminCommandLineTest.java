@@ -179,7 +179,7 @@ class AdminCommandLineTest {
     @Test
     void sessionsShowWhoIsConnectedAndWhatWaitsAndEndAPersonsSession() throws Exception {
         java.util.UUID org = db.newOrganization("Sessions");
-        com.workline.persistence.testing.TestPerson person = db.newPerson(org, com.workline.persistence.admin.Role.EMPLOYEE);
+        com.workline.persistence.testing.TestPerson person = db.newPerson(org, com.workline.persistence.session.Role.EMPLOYEE);
         String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
         try (Connection holder = db.connectAs(person); Connection waiter = db.connectAs(person)) {
             holder.setAutoCommit(false);
@@ -225,7 +225,7 @@ class AdminCommandLineTest {
         String second = "Second " + db.unique();
         String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
         assertThat(run(adminEnv(), concat(new String[] {"admin", "create-org", "--name", second}, target)).exitCode()).isZero();
-        com.workline.persistence.testing.TestPerson person = db.newPerson(first, com.workline.persistence.admin.Role.EMPLOYEE);
+        com.workline.persistence.testing.TestPerson person = db.newPerson(first, com.workline.persistence.session.Role.EMPLOYEE);
         String[] add = {"admin", "create-user", "--org", second, "--email", person.email(), "--first-name", "P", "--last-name", "Q"};
         Run refused = run(adminEnv(), concat(add, target));
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.session.Role;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.DatabaseErrors;
 import com.workline.persistence.db.RoleNames;
@@ -35,13 +36,13 @@ public final class OrganizationProvisioning {
 
     private static void validate(NewOrganization organization) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Validation.present(organization.name()), "name", "Enter the organization's name.")
-                .check(Validation.maxLength(organization.name(), 200), "name", "At most 200 characters.")
-                .check(Validation.currency(organization.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
-                .check(Validation.optionalCountry(organization.country()), "country", "Use a two-letter country code such as DE.")
-                .check(organization.timezone() == null || Validation.timezone(organization.timezone()), "timezone",
+        errors.check(Checks.present(organization.name()), "name", "Enter the organization's name.")
+                .check(Checks.maxLength(organization.name(), 200), "name", "At most 200 characters.")
+                .check(Checks.currency(organization.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
+                .check(Checks.optionalCountry(organization.country()), "country", "Use a two-letter country code such as DE.")
+                .check(organization.timezone() == null || Checks.timezone(organization.timezone()), "timezone",
                         "Choose a time zone such as Europe/Berlin.")
-                .check(organization.locale() == null || Validation.locale(organization.locale()), "locale",
+                .check(organization.locale() == null || Checks.locale(organization.locale()), "locale",
                         "Choose a language and region such as en-US.")
                 .throwIfAny();
     }
@@ -50,7 +51,7 @@ public final class OrganizationProvisioning {
         try (PreparedStatement ps = c.prepareStatement("SELECT sec.create_organization(?, ?, ?, ?, ?)")) {
             ps.setString(1, organization.name().strip());
             ps.setString(2, organization.baseCurrency());
-            ps.setString(3, Validation.blankToNull(organization.country()));
+            ps.setString(3, Checks.blankToNull(organization.country()));
             ps.setString(4, organization.timezone());
             ps.setString(5, organization.locale());
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,9 +118,9 @@ public final class OrganizationProvisioning {
     /** Validates a new person; returns the SCRAM verifier of their password, or null without one. */
     private static String validate(NewPerson person) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Validation.email(person.email()), "email", "Enter a valid email address.")
-                .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
-                .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
+        errors.check(Checks.email(person.email()), "email", "Enter a valid email address.")
+                .check(Checks.present(person.firstName()), "firstName", "Enter the first name.")
+                .check(Checks.present(person.lastName()), "lastName", "Enter the last name.")
                 .check(person.role() != null, "role", "Choose a role.");
         if (NewPerson.hasPassword(person)) {
             Passwords.check(errors, "password", person.initialPassword());

@@ -1,10 +1,11 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import com.workline.persistence.numbering.DocumentKind;
 import com.workline.persistence.numbering.NumberFormatPattern;
 import org.hibernate.Session;
@@ -17,9 +18,9 @@ public final class OrganizationSettingsService {
     public static final int MAX_LOGO_BYTES = 1024 * 1024;
     private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
 
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public OrganizationSettingsService(PersonDatabase db) {
+    public OrganizationSettingsService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -55,15 +56,15 @@ public final class OrganizationSettingsService {
 
     static void validate(OrganizationSettings s) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Validation.present(s.name()), "name", "Enter the organization's name.")
-                .check(Validation.maxLength(s.name(), 200), "name", "At most 200 characters.")
-                .check(Validation.maxLength(s.legalName(), 300), "legalName", "At most 300 characters.")
-                .check(Validation.maxLength(s.taxId(), 50), "taxId", "At most 50 characters.")
-                .check(Validation.currency(s.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
-                .check(Validation.timezone(s.timezone()), "timezone", "Choose a time zone such as Europe/Berlin.")
-                .check(Validation.locale(s.locale()), "locale", "Choose a language and region such as en-US.")
-                .check(Validation.optionalCountry(s.address().country()), "country", "Use a two-letter country code such as DE.")
-                .check(Validation.optionalEmail(s.email()), "email", "This is not an email address.")
+        errors.check(Checks.present(s.name()), "name", "Enter the organization's name.")
+                .check(Checks.maxLength(s.name(), 200), "name", "At most 200 characters.")
+                .check(Checks.maxLength(s.legalName(), 300), "legalName", "At most 300 characters.")
+                .check(Checks.maxLength(s.taxId(), 50), "taxId", "At most 50 characters.")
+                .check(Checks.currency(s.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
+                .check(Checks.timezone(s.timezone()), "timezone", "Choose a time zone such as Europe/Berlin.")
+                .check(Checks.locale(s.locale()), "locale", "Choose a language and region such as en-US.")
+                .check(Checks.optionalCountry(s.address().country()), "country", "Use a two-letter country code such as DE.")
+                .check(Checks.optionalEmail(s.email()), "email", "This is not an email address.")
                 .check(s.defaultPaymentTermsDays() >= 0 && s.defaultPaymentTermsDays() <= 365,
                         "defaultPaymentTermsDays", "Between 0 and 365 days.")
                 .check(s.quoteValidityDays() >= 1 && s.quoteValidityDays() <= 365,
@@ -73,7 +74,7 @@ public final class OrganizationSettingsService {
                                 && s.defaultTaxRate().stripTrailingZeros().scale() <= 4,
                         "defaultTaxRate", "A percentage from 0 to 100 with at most 4 decimals.")
                 .check(s.taxRoundingMode() != null, "taxRoundingMode", "Choose how tax is rounded.")
-                .check(Validation.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", "At most 2000 characters.")
+                .check(Checks.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", "At most 2000 characters.")
                 .check(s.logo() == null || s.logo().length <= MAX_LOGO_BYTES, "logo", "The logo may be at most 1 MB.")
                 .check(s.logo() == null || LOGO_TYPES.contains(s.logoContentType()), "logo",
                         "The logo must be a PNG, JPEG or GIF image.");
@@ -87,14 +88,14 @@ public final class OrganizationSettingsService {
 
     private static OrganizationSettings normalised(OrganizationSettings s) {
         PostalAddress a = s.address();
-        return new OrganizationSettings(s.id(), s.name().strip(), Validation.blankToNull(s.legalName()),
-                Validation.blankToNull(s.taxId()), s.baseCurrency(), s.timezone(), s.locale(),
-                new PostalAddress(Validation.blankToNull(a.line1()), Validation.blankToNull(a.line2()),
-                        Validation.blankToNull(a.city()), Validation.blankToNull(a.region()),
-                        Validation.blankToNull(a.postalCode()), Validation.blankToNull(a.country())),
-                Validation.blankToNull(s.email()), Validation.blankToNull(s.phone()), Validation.blankToNull(s.website()),
+        return new OrganizationSettings(s.id(), s.name().strip(), Checks.blankToNull(s.legalName()),
+                Checks.blankToNull(s.taxId()), s.baseCurrency(), s.timezone(), s.locale(),
+                new PostalAddress(Checks.blankToNull(a.line1()), Checks.blankToNull(a.line2()),
+                        Checks.blankToNull(a.city()), Checks.blankToNull(a.region()),
+                        Checks.blankToNull(a.postalCode()), Checks.blankToNull(a.country())),
+                Checks.blankToNull(s.email()), Checks.blankToNull(s.phone()), Checks.blankToNull(s.website()),
                 s.logo(), s.logo() == null ? null : s.logoContentType(), s.numberFormats(),
                 s.defaultPaymentTermsDays(), s.taxRoundingMode(), s.defaultTaxRate(), s.quoteValidityDays(),
-                Validation.blankToNull(s.invoiceFooter()), s.version());
+                Checks.blankToNull(s.invoiceFooter()), s.version());
     }
 }

@@ -1,8 +1,10 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.session.Role;
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.Values;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +14,9 @@ import java.util.UUID;
  * caller's role itself, so these methods are safe even if a client skipped the UI's checks.
  */
 public final class PeopleService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public PeopleService(PersonDatabase db) {
+    public PeopleService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -34,11 +36,11 @@ public final class PeopleService {
     /** Adds a person; returns their user id. An existing account (same email) is added as it is. */
     public UUID add(NewPerson person) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Validation.email(person.email()), "email", "Enter a valid email address.")
-                .check(Validation.present(person.firstName()), "firstName", "Enter the first name.")
-                .check(Validation.maxLength(person.firstName(), 100), "firstName", "At most 100 characters.")
-                .check(Validation.present(person.lastName()), "lastName", "Enter the last name.")
-                .check(Validation.maxLength(person.lastName(), 100), "lastName", "At most 100 characters.")
+        errors.check(Checks.email(person.email()), "email", "Enter a valid email address.")
+                .check(Checks.present(person.firstName()), "firstName", "Enter the first name.")
+                .check(Checks.maxLength(person.firstName(), 100), "firstName", "At most 100 characters.")
+                .check(Checks.present(person.lastName()), "lastName", "Enter the last name.")
+                .check(Checks.maxLength(person.lastName(), 100), "lastName", "At most 100 characters.")
                 .check(person.role() != null, "role", "Choose a role.");
         if (NewPerson.hasPassword(person)) {
             Passwords.check(errors, "initialPassword", person.initialPassword());

@@ -1,11 +1,12 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.Connections;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -14,9 +15,9 @@ import java.util.UUID;
 
 /** The signed-in person's own profile and password. */
 public final class ProfileService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public ProfileService(PersonDatabase db) {
+    public ProfileService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -26,13 +27,13 @@ public final class ProfileService {
 
     public Profile save(Profile profile) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Validation.present(profile.firstName()), "firstName", "Enter your first name.")
-                .check(Validation.maxLength(profile.firstName(), 100), "firstName", "At most 100 characters.")
-                .check(Validation.present(profile.lastName()), "lastName", "Enter your last name.")
-                .check(Validation.maxLength(profile.lastName(), 100), "lastName", "At most 100 characters.")
-                .check(Validation.maxLength(profile.displayName(), 200), "displayName", "At most 200 characters.")
-                .check(Validation.maxLength(profile.phone(), 50), "phone", "At most 50 characters.")
-                .check(profile.locale() == null || profile.locale().isBlank() || Validation.locale(profile.locale()),
+        errors.check(Checks.present(profile.firstName()), "firstName", "Enter your first name.")
+                .check(Checks.maxLength(profile.firstName(), 100), "firstName", "At most 100 characters.")
+                .check(Checks.present(profile.lastName()), "lastName", "Enter your last name.")
+                .check(Checks.maxLength(profile.lastName(), 100), "lastName", "At most 100 characters.")
+                .check(Checks.maxLength(profile.displayName(), 200), "displayName", "At most 200 characters.")
+                .check(Checks.maxLength(profile.phone(), 50), "phone", "At most 50 characters.")
+                .check(profile.locale() == null || profile.locale().isBlank() || Checks.locale(profile.locale()),
                         "locale", "Choose a language and region such as en-US.")
                 .throwIfAny();
         return db.inTenant(session -> {
@@ -41,8 +42,8 @@ public final class ProfileService {
                 throw new ConcurrentEditException("profile");
             }
             account.apply(new Profile(profile.userId(), profile.email(), profile.firstName().strip(),
-                    profile.lastName().strip(), Validation.blankToNull(profile.displayName()),
-                    Validation.blankToNull(profile.phone()), Validation.blankToNull(profile.locale()), profile.version()));
+                    profile.lastName().strip(), Checks.blankToNull(profile.displayName()),
+                    Checks.blankToNull(profile.phone()), Checks.blankToNull(profile.locale()), profile.version()));
             session.flush();
             return account.toProfile();
         });

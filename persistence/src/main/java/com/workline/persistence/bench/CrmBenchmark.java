@@ -1,5 +1,6 @@
 package com.workline.persistence.bench;
 
+import com.workline.persistence.crm.Crm;
 import com.workline.persistence.crm.CustomerPage;
 import com.workline.persistence.crm.CustomerQuery;
 import com.workline.persistence.crm.CustomerService;
@@ -7,13 +8,13 @@ import com.workline.persistence.crm.DealService;
 
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.DatabaseErrors;
 import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -103,8 +104,8 @@ public final class CrmBenchmark {
             try (Statement s = owner.createStatement()) {
                 s.execute("SET ROLE \"" + roles.owner() + "\"");
             }
-            CustomerService customers = session.customers();
-            DealService deals = session.deals();
+            CustomerService customers = Crm.of(session).customers();
+            DealService deals = Crm.of(session).deals();
             String tenantParam = "'" + organizationId + "'::uuid";
             String deepKey;
             UUID deepId;

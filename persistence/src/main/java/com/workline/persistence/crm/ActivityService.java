@@ -1,7 +1,7 @@
 package com.workline.persistence.crm;
 
 import com.workline.persistence.common.ValidationException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,9 +22,9 @@ public final class ActivityService {
               LEFT JOIN sec.users u ON u.id = a.assigned_to
             """;
 
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public ActivityService(PersonDatabase db) {
+    public ActivityService(TenantDatabase db) {
         this.db = db;
     }
 

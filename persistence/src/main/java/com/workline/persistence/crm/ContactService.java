@@ -1,24 +1,23 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.Values;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Contacts and addresses of a customer. Making a contact primary (or an address the default billing or
  * shipping address) takes the flag from the customer's previous one in the same transaction.
  */
 public final class ContactService {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public ContactService(PersonDatabase db) {
+    public ContactService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -39,7 +38,7 @@ public final class ContactService {
     public UUID save(Contact c) {
         new ValidationException.Collector()
                 .check(c.lastName() != null && !c.lastName().isBlank(), "lastName", "Enter the last name.")
-                .check(c.email() == null || c.email().isBlank() || EMAIL.matcher(c.email().strip()).matches(), "email",
+                .check(Checks.optionalEmail(c.email()), "email",
                         "This is not an email address.")
                 .throwIfAny();
         return db.inTenant(session -> {

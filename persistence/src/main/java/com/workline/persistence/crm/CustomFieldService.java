@@ -2,7 +2,7 @@ package com.workline.persistence.crm;
 
 import com.workline.persistence.admin.AdminOnly;
 import com.workline.persistence.common.ValidationException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
@@ -16,9 +16,9 @@ import java.util.UUID;
 
 /** Custom field definitions (owners and admins define them) and the validation of values against them. */
 public final class CustomFieldService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public CustomFieldService(PersonDatabase db) {
+    public CustomFieldService(TenantDatabase db) {
         this.db = db;
     }
 

@@ -1,8 +1,9 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * CSV import of customers with their first contact: read the file, map its columns to fields, preview with
@@ -28,12 +28,11 @@ public final class CustomerImport {
     /** The fields a column can be mapped to. */
     public static final List<String> FIELDS = List.of("name", "status", "email", "phone", "website", "industry", "taxId",
             "tags", "contactFirstName", "contactLastName", "contactEmail", "contactPhone");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_ROWS = 50_000;
 
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public CustomerImport(PersonDatabase db) {
+    public CustomerImport(TenantDatabase db) {
         this.db = db;
     }
 
@@ -219,7 +218,7 @@ public final class CustomerImport {
                 }
             }
             for (String field : List.of("email", "contactEmail")) {
-                if (v.get(field) != null && !EMAIL.matcher(v.get(field)).matches()) {
+                if (v.get(field) != null && !Checks.email(v.get(field))) {
                     errors.add("\"" + v.get(field) + "\" is not an email address.");
                 }
             }

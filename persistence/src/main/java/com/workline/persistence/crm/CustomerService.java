@@ -1,23 +1,22 @@
 package com.workline.persistence.crm;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.workline.persistence.common.Checks;
+import com.workline.persistence.common.Json;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.Values;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.SqlBuilder;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Customers: the keyset-paged, searchable list, the record, creation with a number from the series,
@@ -26,12 +25,10 @@ import java.util.regex.Pattern;
 public final class CustomerService {
     /** Up to this many matches are counted exactly; beyond, the planner estimates. */
     public static final int EXACT_COUNT_LIMIT = 10_000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public CustomerService(PersonDatabase db) {
+    public CustomerService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -70,7 +67,7 @@ public final class CustomerService {
             for (Object[] r : q.getResultList()) {
                 rows.add(new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], CustomerStatus.fromDatabase((String) r[3]),
                         (String) r[4], (String) r[5], (UUID) r[6], (String) r[7], List.of((String[]) r[8]),
-                        parseJson((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11]));
+                        Json.parseObject((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11]));
                 if (rows.size() <= pageSize) {
                     lastPhase = ((Number) r[12]).intValue();
                 }
@@ -99,12 +96,8 @@ public final class CustomerService {
             NativeQuery<String> explain = session.createNativeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM app.customers c WHERE "
                     + sql.conditions(), String.class);
             sql.applyTo(explain);
-            try {
-                long estimate = JSON.readTree(String.join("", explain.getResultList())).get(0).get("Plan").get("Plan Rows").asLong();
-                return new CustomerCount(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
-            } catch (java.io.IOException e) {
-                return new CustomerCount(EXACT_COUNT_LIMIT + 1L, false);
-            }
+            long estimate = Json.planRows(String.join("", explain.getResultList()));
+            return new CustomerCount(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
         });
     }
 
@@ -127,7 +120,7 @@ public final class CustomerService {
         SqlBuilder sql = new SqlBuilder();
         sql.where("c.organization_id = :tenant").bind("tenant", db.currentTenant())
                 .bind("term", term)
-                .bind("pattern", "%" + escapeLike(term) + "%")
+                .bind("pattern", SqlBuilder.containing(term))
                 .bind("afterPhase", after == null ? null : after.phase())
                 .bind("afterName", after == null ? null : after.sortKey())
                 .bind("afterId", after == null ? null : after.id())
@@ -162,7 +155,7 @@ public final class CustomerService {
                         .bind("prefixTo", term.substring(0, term.length() - 1) + (char) (term.charAt(term.length() - 1) + 1));
             } else {
                 sql.where("c.id IN (SELECT id FROM sec.customer_search(:search))")
-                        .bind("search", "%" + escapeLike(term) + "%");
+                        .bind("search", SqlBuilder.containing(term));
             }
         }
         if (!query.statuses().isEmpty()) {
@@ -176,24 +169,9 @@ public final class CustomerService {
             sql.where("c.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
         }
         if (query.customFieldKey() != null && query.customFieldValue() != null) {
-            whereCustomField(sql, "c", query.customFieldKey(), query.customFieldValue());
+            sql.whereCustomField("c", query.customFieldKey(), query.customFieldValue());
         }
         return sql;
-    }
-
-    /**
-     * Text, number, date, yes/no and choice values compare as text (case-insensitive); a multi-choice value
-     * matches when the chosen option is among its options.
-     */
-    static void whereCustomField(SqlBuilder sql, String alias, String key, String value) {
-        String field = alias + ".custom_fields -> CAST(:cfKey AS text)";
-        sql.where("(lower(" + alias + ".custom_fields ->> CAST(:cfKey AS text)) = lower(:cfValue)"
-                        + " OR jsonb_typeof(" + field + ") = 'array' AND jsonb_exists(" + field + ", :cfValue))")
-                .bind("cfKey", key).bind("cfValue", value);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     // ----- the record --------------------------------------------------------------------------------
@@ -265,13 +243,13 @@ public final class CustomerService {
                 .check(d.name() == null || d.name().length() <= 200, "name", "At most 200 characters.")
                 .check(d.type() != null, "type", "Choose company or individual.")
                 .check(d.status() != null, "status", "Choose a status.")
-                .check(d.email() == null || d.email().isBlank() || EMAIL.matcher(d.email().strip()).matches(), "email",
+                .check(Checks.optionalEmail(d.email()), "email",
                         "This is not an email address.")
-                .check(d.currency() == null || d.currency().isBlank() || d.currency().matches("[A-Z]{3}"), "currency",
+                .check(Checks.optionalCurrency(d.currency()), "currency",
                         "Use a three-letter currency code such as EUR.")
                 .check(d.paymentTermsDays() == null || d.paymentTermsDays() >= 0 && d.paymentTermsDays() <= 365,
                         "paymentTermsDays", "Between 0 and 365 days.")
-                .check(d.creditLimit() == null || d.creditLimit().signum() >= 0 && d.creditLimit().scale() <= 2,
+                .check(Checks.optionalMoney(d.creditLimit()),
                         "creditLimit", "A positive amount with at most two decimals.")
                 .check(d.rating() == null || d.rating() >= 0 && d.rating() <= 5, "rating", "From 0 to 5 stars.");
         Map<String, Object> custom = CustomFieldService.validate(CustomFieldService.definitions(session, "customer"),
@@ -282,42 +260,4 @@ public final class CustomerService {
                 d.creditLimit() == null ? null : d.creditLimit().setScale(2, java.math.RoundingMode.UNNECESSARY),
                 d.ownerId(), d.tags(), d.rating(), d.notes(), custom, d.version());
     }
-
-    // ----- helpers -------------------------------------------------------------------------------------
-
-    static Map<String, Object> parseJson(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Malformed custom fields: " + json, e);
-        }
-    }
-
-    /** Collects WHERE conditions and their parameters. */
-    static final class SqlBuilder {
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-        SqlBuilder where(String condition) {
-            conditions.add(condition);
-            return this;
-        }
-
-        SqlBuilder bind(String name, Object value) {
-            parameters.put(name, value);
-            return this;
-        }
-
-        String conditions() {
-            return String.join(" AND ", conditions);
-        }
-
-        void applyTo(NativeQuery<?> query) {
-            parameters.forEach(query::setParameter);
-        }
-    }
-
 }

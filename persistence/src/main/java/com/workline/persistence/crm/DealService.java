@@ -1,10 +1,13 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.db.SqlBuilder;
+import com.workline.persistence.common.Json;
+import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
@@ -22,9 +25,9 @@ import java.util.UUID;
  * another stage (the probability follows the stage unless it was overridden; won/lost stages close it).
  */
 public final class DealService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public DealService(PersonDatabase db) {
+    public DealService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -108,7 +111,7 @@ public final class DealService {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(title != null && !title.isBlank(), "title", "Enter a title.")
                 .check(value != null && value.signum() >= 0, "value", "A positive amount.")
-                .check(currency != null && currency.matches("[A-Z]{3}"), "currency", "A three-letter currency code.")
+                .check(Checks.currency(currency), "currency", "A three-letter currency code.")
                 .check(customerId != null, "customer", "Choose the customer.")
                 .throwIfAny();
         return db.inTenant(session -> session.createNativeQuery("""
@@ -172,11 +175,11 @@ public final class DealService {
         if (pageSize < 1 || pageSize > 500) {
             throw new IllegalArgumentException("page size 1..500");
         }
-        CustomerService.SqlBuilder sql = new CustomerService.SqlBuilder();
+        SqlBuilder sql = new SqlBuilder();
         sql.where("d.organization_id = :tenant").bind("tenant", db.currentTenant()).where("d.deleted_at IS NULL");
         if (query.search() != null && !query.search().isBlank()) {
             sql.where("(d.title ILIKE :search OR c.name ILIKE :search)")
-                    .bind("search", "%" + CustomerService.escapeLike(query.search().strip()) + "%");
+                    .bind("search", SqlBuilder.containing(query.search().strip()));
         }
         if (query.status() != null) {
             sql.where("d.status = :status").bind("status", query.status());
@@ -194,7 +197,7 @@ public final class DealService {
             sql.where("d.tags @> ARRAY[CAST(:tag AS text)]").bind("tag", query.tag().strip());
         }
         if (query.customFieldKey() != null && query.customFieldValue() != null) {
-            CustomerService.whereCustomField(sql, "d", query.customFieldKey(), query.customFieldValue());
+            sql.whereCustomField("d", query.customFieldKey(), query.customFieldValue());
         }
         String key = switch (query.sort()) {
             case VALUE -> "d.value";
@@ -235,7 +238,7 @@ public final class DealService {
                 rows.add(new DealRow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
                         (String) r[6], (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9], (Boolean) r[10],
                         r[11] == null ? null : toLocalDate(r[11]), (String) r[12], List.of((String[]) r[13]),
-                        CustomerService.parseJson((String) r[14]), ((Number) r[15]).intValue()));
+                        Json.parseObject((String) r[14]), ((Number) r[15]).intValue()));
                 keys.add((String) r[16]);
             }
             DealPage.Cursor next = null;

@@ -1,6 +1,7 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.common.Json;
+import com.workline.persistence.db.TenantDatabase;
 
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ public final class HistoryService {
     /** Bookkeeping columns that say nothing to a user. */
     private static final List<String> HIDDEN = List.of("search_text", "sort_name", "version", "updated_at");
 
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public HistoryService(PersonDatabase db) {
+    public HistoryService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -28,8 +29,8 @@ public final class HistoryService {
                          ORDER BY a.at DESC, a.id DESC LIMIT :limit""", Object[].class)
                 .setParameter("row", customerId).setParameter("limit", limit)
                 .getResultList().stream().map(r -> {
-                    Map<String, Object> before = CustomerService.parseJson((String) r[4]);
-                    Map<String, Object> after = CustomerService.parseJson((String) r[5]);
+                    Map<String, Object> before = Json.parseObject((String) r[4]);
+                    Map<String, Object> after = Json.parseObject((String) r[5]);
                     List<String> changed = r[3] == null ? List.of() : List.of((String[]) r[3]);
                     return new Change(com.workline.persistence.common.Values.toOffsetDateTime(r[0]), (String) r[1], (String) r[2],
                             Change.diff(changed.stream().filter(f -> !HIDDEN.contains(f)).toList(), before, after));

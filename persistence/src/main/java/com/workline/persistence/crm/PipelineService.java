@@ -3,7 +3,7 @@ package com.workline.persistence.crm;
 import com.workline.persistence.admin.AdminOnly;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
@@ -19,9 +19,9 @@ import java.util.UUID;
  * refuse everyone else): order, name, probability, won and lost stages, which pipeline is the default.
  */
 public final class PipelineService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public PipelineService(PersonDatabase db) {
+    public PipelineService(TenantDatabase db) {
         this.db = db;
     }
 

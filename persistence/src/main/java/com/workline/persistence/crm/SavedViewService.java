@@ -1,9 +1,8 @@
 package com.workline.persistence.crm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.workline.persistence.common.Json;
 import com.workline.persistence.common.ValidationException;
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,9 @@ import java.util.UUID;
  */
 public final class SavedViewService {
     public static final List<String> KINDS = List.of("customers", "deals");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public SavedViewService(PersonDatabase db) {
+    public SavedViewService(TenantDatabase db) {
         this.db = db;
     }
 
@@ -31,7 +29,7 @@ public final class SavedViewService {
                          ORDER BY owner_id = sec.current_user_id() DESC, lower(name), id""", Object[].class)
                 .setParameter("kind", kind)
                 .getResultList().stream()
-                .map(r -> new SavedView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], CustomerService.parseJson((String) r[4])))
+                .map(r -> new SavedView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], Json.parseObject((String) r[4])))
                 .toList());
     }
 
@@ -45,12 +43,7 @@ public final class SavedViewService {
                 .check(name != null && !name.isBlank(), "name", "Enter a name for the view.")
                 .check(name == null || name.strip().length() <= 100, "name", "At most 100 characters.")
                 .throwIfAny();
-        String json;
-        try {
-            json = JSON.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("view definition is not JSON-serialisable", e);
-        }
+        String json = Json.write(definition);
         return db.inTenant(session -> session.createNativeQuery("""
                         INSERT INTO app.saved_views (organization_id, owner_id, list_kind, name, shared, definition)
                         VALUES (sec.current_tenant(), sec.current_user_id(), :kind, :name, :shared, CAST(:definition AS jsonb))

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -35,13 +34,12 @@ public final class PersonDatabase implements AutoCloseable {
     private final String login;
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;
-    private final AtomicReference<UUID> tenant = new AtomicReference<>(NO_TENANT);
 
     private PersonDatabase(ServerAddress server, String login, HikariDataSource pool, List<Class<?>> entities) {
         this.server = server;
         this.login = login;
         this.pool = pool;
-        this.sessionFactory = buildSessionFactory(pool, tenant, entities);
+        this.sessionFactory = buildSessionFactory(pool, entities);
     }
 
     /**
@@ -71,12 +69,11 @@ public final class PersonDatabase implements AutoCloseable {
         }
     }
 
-    private static SessionFactory buildSessionFactory(HikariDataSource pool, AtomicReference<UUID> tenant,
-                                                      List<Class<?>> entities) {
+    private static SessionFactory buildSessionFactory(HikariDataSource pool, List<Class<?>> entities) {
         CurrentTenantIdentifierResolver<UUID> resolver = new CurrentTenantIdentifierResolver<>() {
             @Override
             public UUID resolveCurrentTenantIdentifier() {
-                return tenant.get();
+                return NO_TENANT; // every session is opened with its organization explicitly
             }
 
             @Override
@@ -105,19 +102,22 @@ public final class PersonDatabase implements AutoCloseable {
         }
     }
 
-    /** The organization the following work runs in (the client may switch it at any time). */
-    public void selectTenant(UUID organizationId) {
-        tenant.set(Objects.requireNonNull(organizationId));
+    /** A handle fixed to {@code organizationId}: what one signed-in session's services use. */
+    public TenantDatabase forOrganization(UUID organizationId) {
+        return new TenantDatabase(this, organizationId);
     }
 
-    public UUID currentTenant() {
-        UUID t = tenant.get();
-        return NO_TENANT.equals(t) ? null : t;
+    /** Runs {@code work} in one transaction with no organization selected (e.g. listing one's memberships). */
+    public <T> T withoutTenant(Function<Session, T> work) {
+        return inTenant(NO_TENANT, work);
     }
 
-    /** Runs {@code work} in one transaction of the current tenant; commits, or rolls back on failure. */
-    public <T> T inTenant(Function<Session, T> work) {
-        UUID t = tenant.get();
+    /**
+     * Runs {@code work} in one transaction of organization {@code t}; commits, or rolls back on failure. The
+     * organization is an argument, never ambient state, so nothing queued earlier can run in a newer choice.
+     */
+    <T> T inTenant(UUID t, Function<Session, T> work) {
+        Objects.requireNonNull(t);
         try (Session session = sessionFactory.withOptions().tenantIdentifier(t).openSession()) {
             Transaction tx = session.beginTransaction();
             try {

@@ -1,6 +1,6 @@
 package com.workline.persistence.numbering;
 
-import com.workline.persistence.db.PersonDatabase;
+import com.workline.persistence.db.TenantDatabase;
 
 import java.util.List;
 
@@ -11,9 +11,9 @@ import java.util.List;
  * take numbers without issuing their records (docs/security-model.md, "Document numbers").
  */
 public final class NumberSeriesService {
-    private final PersonDatabase db;
+    private final TenantDatabase db;
 
-    public NumberSeriesService(PersonDatabase db) {
+    public NumberSeriesService(TenantDatabase db) {
         this.db = db;
     }
 

@@ -1,9 +1,11 @@
 package com.workline.persistence.tenancy;
 
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.admin.NewOrganization;
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;

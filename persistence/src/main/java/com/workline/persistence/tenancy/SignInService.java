@@ -1,6 +1,8 @@
 package com.workline.persistence.tenancy;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.OrganizationChoice;
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.Connections;
@@ -43,7 +45,7 @@ public final class SignInService {
         try (Connection c = Connections.dataSource(server, login, password).getConnection()) {
             checkSchemaVersion(c, server);
             userId = queryUserId(c);
-            organizations = listOrganizations(c);
+            organizations = SignedInPerson.listOrganizations(c);
             if (organizations.isEmpty() || userId == null) {
                 throw new WorklineException(Problem.NO_MEMBERSHIP,
                         "Your account is not an active member of any organization. Ask an administrator to add you.");
@@ -89,17 +91,5 @@ public final class SignInService {
             rs.next();
             return rs.getObject(1, UUID.class);
         }
-    }
-
-    static List<OrganizationChoice> listOrganizations(Connection c) throws SQLException {
-        List<OrganizationChoice> result = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT organization_id, organization_name, role FROM sec.my_organizations()")) {
-            while (rs.next()) {
-                result.add(new OrganizationChoice(rs.getObject(1, UUID.class), rs.getString(2),
-                        Role.fromDatabase(rs.getString(3))));
-            }
-        }
-        return result;
     }
 }

@@ -1,12 +1,13 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,17 +31,17 @@ class OrganizationSettingsConcurrencyTest {
         TenantSession first = db.signInTo(db.newPerson(org, Role.OWNER), org);
         TenantSession second = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         try {
-            OrganizationSettings loadedByFirst = first.organizationSettings().load();
-            OrganizationSettings loadedBySecond = second.organizationSettings().load();
+            OrganizationSettings loadedByFirst = Administration.of(first).organizationSettings().load();
+            OrganizationSettings loadedBySecond = Administration.of(second).organizationSettings().load();
 
-            OrganizationSettings saved = first.organizationSettings().save(renamed(loadedByFirst, "Concurrent First", 45));
+            OrganizationSettings saved = Administration.of(first).organizationSettings().save(renamed(loadedByFirst, "Concurrent First", 45));
             assertThat(saved.version()).isEqualTo(loadedByFirst.version() + 1);
 
-            assertThatThrownBy(() -> second.organizationSettings().save(renamed(loadedBySecond, "Concurrent Second", 10)))
+            assertThatThrownBy(() -> Administration.of(second).organizationSettings().save(renamed(loadedBySecond, "Concurrent Second", 10)))
                     .isInstanceOf(ConcurrentEditException.class)
                     .hasMessageContaining("Someone else changed");
 
-            OrganizationSettings now = second.organizationSettings().load();
+            OrganizationSettings now = Administration.of(second).organizationSettings().load();
             assertThat(now.name()).isEqualTo("Concurrent First");
             assertThat(now.defaultPaymentTermsDays()).isEqualTo(45);
             // The audit log recorded who changed which field from what to what.
@@ -64,8 +65,8 @@ class OrganizationSettingsConcurrencyTest {
         UUID org = db.newOrganization("Employee settings");
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            OrganizationSettings s = employee.organizationSettings().load();
-            assertThatThrownBy(() -> employee.organizationSettings().save(renamed(s, "Hijacked", 1)))
+            OrganizationSettings s = Administration.of(employee).organizationSettings().load();
+            assertThatThrownBy(() -> Administration.of(employee).organizationSettings().save(renamed(s, "Hijacked", 1)))
                     .isInstanceOf(WorklineException.class)
                     .extracting(e -> ((WorklineException) e).problem()).isEqualTo(Problem.NOT_ALLOWED);
         } finally {
@@ -79,19 +80,19 @@ class OrganizationSettingsConcurrencyTest {
         UUID org = db.newOrganization("Invalid settings");
         TenantSession owner = db.signInTo(db.newPerson(org, Role.OWNER), org);
         try {
-            OrganizationSettings s = owner.organizationSettings().load();
+            OrganizationSettings s = Administration.of(owner).organizationSettings().load();
             OrganizationSettings bad = new OrganizationSettings(s.id(), " ", null, null, "EURO", "Mars/Olympus", "xx_YY",
                     new PostalAddress(null, null, null, null, null, "Germany"), "not-an-email", null, null,
                     new byte[10], "image/bmp",
                     new NumberFormats("Q-{yyyy}", s.numberFormats().invoice(), s.numberFormats().creditNote(),
                             s.numberFormats().productionOrder(), s.numberFormats().project(), s.numberFormats().customer()),
                     400, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("19.12345"), 0, null, s.version());
-            assertThatThrownBy(() -> owner.organizationSettings().save(bad))
+            assertThatThrownBy(() -> Administration.of(owner).organizationSettings().save(bad))
                     .isInstanceOf(ValidationException.class)
                     .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).containsOnlyKeys(
                             "name", "baseCurrency", "timezone", "locale", "country", "email", "logo",
                             "numberFormat.quote", "defaultPaymentTermsDays", "defaultTaxRate", "quoteValidityDays"));
-            assertThat(owner.organizationSettings().load().version()).isEqualTo(s.version());
+            assertThat(Administration.of(owner).organizationSettings().load().version()).isEqualTo(s.version());
         } finally {
             owner.person().close();
         }
@@ -103,7 +104,7 @@ class OrganizationSettingsConcurrencyTest {
         UUID org = db.newOrganization("Round trip");
         TenantSession owner = db.signInTo(db.newPerson(org, Role.OWNER), org);
         try {
-            OrganizationSettings s = owner.organizationSettings().load();
+            OrganizationSettings s = Administration.of(owner).organizationSettings().load();
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
             OrganizationSettings changed = new OrganizationSettings(s.id(), "Round Trip AG", "Round Trip Aktiengesellschaft",
                     "DE123456789", "CHF", "Europe/Zurich", "de-CH",
@@ -112,8 +113,8 @@ class OrganizationSettingsConcurrencyTest {
                     new NumberFormats("OFF-{yy}-{seq:4}", "RE-{yyyy}-{seq:6}", "GS-{yyyy}-{seq}", "FA-{seq:5}",
                             "P-{seq:3}", "K-{seq:6}"),
                     60, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("8.1000"), 14, "Thank you.", s.version());
-            OrganizationSettings saved = owner.organizationSettings().save(changed);
-            OrganizationSettings reloaded = owner.organizationSettings().load();
+            OrganizationSettings saved = Administration.of(owner).organizationSettings().save(changed);
+            OrganizationSettings reloaded = Administration.of(owner).organizationSettings().load();
             assertThat(reloaded).usingRecursiveComparison().ignoringFields("version").isEqualTo(changed);
             assertThat(reloaded.version()).isEqualTo(saved.version());
         } finally {

@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
@@ -7,7 +8,7 @@ import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class PeopleAdministrationTest {
     @Test
     void adminAddsAnEmployeeWhoCanSignIn() throws Exception {
         NewPerson nora = newPerson(Role.EMPLOYEE);
-        UUID id = adminSession.people().add(nora);
-        assertThat(adminSession.people().list()).extracting(Member::userId, Member::role, Member::active)
+        UUID id = Administration.of(adminSession).people().add(nora);
+        assertThat(Administration.of(adminSession).people().list()).extracting(Member::userId, Member::role, Member::active)
                 .contains(tuple(id, Role.EMPLOYEE, true));
         try (var signedIn = new SignInService(db.roles(), 1).signIn(db.server(), nora.email(), "initial-pass".toCharArray())) {
             assertThat(signedIn.organizations()).extracting(o -> o.role()).containsExactly(Role.EMPLOYEE);
@@ -72,7 +73,7 @@ class PeopleAdministrationTest {
     void anAdminCannotAttachAnAccountOfAnotherOrganizationButItCan() throws Exception {
         UUID otherOrg = db.newOrganization("Other");
         TestPerson elsewhere = db.newPerson(otherOrg, Role.EMPLOYEE);
-        assertThatThrownBy(() -> adminSession.people().add(new NewPerson(elsewhere.email(), "Ignored", "Names", Role.VIEWER, null)))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().add(new NewPerson(elsewhere.email(), "Ignored", "Names", Role.VIEWER, null)))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.ALREADY_EXISTS))
                 .hasMessageContaining("IT department");
         // IT attaches the existing account (workline admin create-user --attach-existing): the password stays.
@@ -80,18 +81,18 @@ class PeopleAdministrationTest {
         try (var signedIn = db.signIn(elsewhere)) {
             assertThat(signedIn.organizations()).extracting(o -> o.id()).containsExactlyInAnyOrder(org, otherOrg);
         }
-        assertThatThrownBy(() -> adminSession.people().add(new NewPerson(elsewhere.email(), "A", "B", Role.VIEWER, null)))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().add(new NewPerson(elsewhere.email(), "A", "B", Role.VIEWER, null)))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.ALREADY_EXISTS))
                 .hasMessageContaining("already a member");
     }
 
     @Test
     void aNewPersonNeedsAPasswordAndValidFields() {
-        assertThatThrownBy(() -> adminSession.people().add(new NewPerson("fresh." + db.unique() + "@example.test", "F", "G",
+        assertThatThrownBy(() -> Administration.of(adminSession).people().add(new NewPerson("fresh." + db.unique() + "@example.test", "F", "G",
                 Role.EMPLOYEE, null)))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.INVALID_INPUT))
                 .hasMessageContaining("initial password");
-        assertThatThrownBy(() -> adminSession.people().add(new NewPerson("not-an-email", "", "G", null, "short".toCharArray())))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().add(new NewPerson("not-an-email", "", "G", null, "short".toCharArray())))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fieldErrors())
                         .containsOnlyKeys("email", "firstName", "role", "initialPassword"));
@@ -99,14 +100,14 @@ class PeopleAdministrationTest {
 
     @Test
     void onlyOwnersMakeOwners() {
-        assertThatThrownBy(() -> adminSession.people().add(newPerson(Role.OWNER)))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().add(newPerson(Role.OWNER)))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-        assertThatThrownBy(() -> adminSession.people().changeRole(admin.userId(), Role.OWNER))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().changeRole(admin.userId(), Role.OWNER))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-        assertThatThrownBy(() -> adminSession.people().changeRole(owner.userId(), Role.VIEWER))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().changeRole(owner.userId(), Role.VIEWER))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-        UUID second = ownerSession.people().add(newPerson(Role.OWNER));
-        assertThat(ownerSession.people().list()).filteredOn(m -> m.role() == Role.OWNER).extracting(Member::userId)
+        UUID second = Administration.of(ownerSession).people().add(newPerson(Role.OWNER));
+        assertThat(Administration.of(ownerSession).people().list()).filteredOn(m -> m.role() == Role.OWNER).extracting(Member::userId)
                 .containsExactlyInAnyOrder(owner.userId(), second);
     }
 
@@ -114,10 +115,10 @@ class PeopleAdministrationTest {
     void employeesAndManagersCannotManagePeople() {
         TenantSession manager = db.signInTo(db.newPerson(org, Role.MANAGER), org);
         try {
-            assertThat(manager.people().list()).hasSize(3);
-            assertThatThrownBy(() -> manager.people().add(newPerson(Role.VIEWER)))
+            assertThat(Administration.of(manager).people().list()).hasSize(3);
+            assertThatThrownBy(() -> Administration.of(manager).people().add(newPerson(Role.VIEWER)))
                     .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-            assertThatThrownBy(() -> manager.people().deactivate(admin.userId()))
+            assertThatThrownBy(() -> Administration.of(manager).people().deactivate(admin.userId()))
                     .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
         } finally {
             manager.person().close();
@@ -126,21 +127,21 @@ class PeopleAdministrationTest {
 
     @Test
     void theLastOwnerStays() {
-        assertThatThrownBy(() -> ownerSession.people().changeRole(owner.userId(), Role.ADMIN))
+        assertThatThrownBy(() -> Administration.of(ownerSession).people().changeRole(owner.userId(), Role.ADMIN))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.LAST_OWNER));
-        assertThatThrownBy(() -> ownerSession.people().deactivate(owner.userId()))
+        assertThatThrownBy(() -> Administration.of(ownerSession).people().deactivate(owner.userId()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED))
                 .hasMessageContaining("your own account");
     }
 
     @Test
     void deactivationDisablesTheLoginAndReactivationRestoresIt() throws Exception {
-        UUID id = adminSession.people().add(newPerson(Role.EMPLOYEE));
+        UUID id = Administration.of(adminSession).people().add(newPerson(Role.EMPLOYEE));
         assertThat(canLogIn(id)).isTrue();
-        adminSession.people().deactivate(id);
+        Administration.of(adminSession).people().deactivate(id);
         assertThat(canLogIn(id)).isFalse();
-        assertThat(adminSession.people().list()).filteredOn(m -> m.userId().equals(id)).extracting(Member::active).containsExactly(false);
-        adminSession.people().reactivate(id);
+        assertThat(Administration.of(adminSession).people().list()).filteredOn(m -> m.userId().equals(id)).extracting(Member::active).containsExactly(false);
+        Administration.of(adminSession).people().reactivate(id);
         assertThat(canLogIn(id)).isTrue();
     }
 
@@ -149,7 +150,7 @@ class PeopleAdministrationTest {
         UUID otherOrg = db.newOrganization("Still employed");
         TestPerson shared = db.newPerson(otherOrg, Role.EMPLOYEE);
         db.provisioning().addPerson(org, new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
-        adminSession.people().deactivate(shared.userId());
+        Administration.of(adminSession).people().deactivate(shared.userId());
         assertThat(canLogIn(shared.userId())).isTrue();
         try (var signedIn = db.signIn(shared)) {
             assertThat(signedIn.organizations()).extracting(o -> o.id()).containsExactly(otherOrg);
@@ -159,8 +160,8 @@ class PeopleAdministrationTest {
     @Test
     void resettingAPasswordLetsThePersonSignInWithTheNewOne() {
         NewPerson nora = newPerson(Role.EMPLOYEE);
-        UUID id = adminSession.people().add(nora);
-        adminSession.people().resetPassword(id, "brand-new-secret".toCharArray());
+        UUID id = Administration.of(adminSession).people().add(nora);
+        Administration.of(adminSession).people().resetPassword(id, "brand-new-secret".toCharArray());
         SignInService signIn = new SignInService(db.roles(), 1);
         assertThatThrownBy(() -> signIn.signIn(db.server(), nora.email(), "initial-pass".toCharArray()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.WRONG_CREDENTIALS));
@@ -172,7 +173,7 @@ class PeopleAdministrationTest {
         UUID otherOrg = db.newOrganization("Elsewhere");
         TestPerson shared = db.newPerson(otherOrg, Role.OWNER);
         db.provisioning().addPerson(org, new NewPerson(shared.email(), "S", "P", Role.EMPLOYEE, null));
-        assertThatThrownBy(() -> adminSession.people().resetPassword(shared.userId(), "taken-over!!".toCharArray()))
+        assertThatThrownBy(() -> Administration.of(adminSession).people().resetPassword(shared.userId(), "taken-over!!".toCharArray()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED))
                 .hasMessageContaining("another organization");
         db.signIn(shared).close();
@@ -180,8 +181,8 @@ class PeopleAdministrationTest {
 
     @Test
     void everyPeopleChangeIsAudited() throws Exception {
-        UUID id = adminSession.people().add(newPerson(Role.EMPLOYEE));
-        adminSession.people().changeRole(id, Role.MANAGER);
+        UUID id = Administration.of(adminSession).people().add(newPerson(Role.EMPLOYEE));
+        Administration.of(adminSession).people().changeRole(id, Role.MANAGER);
         assertThat(Sql.rows(db.superuser(), """
                 SELECT action, old_data->>'role', new_data->>'role', db_user, app_user_id FROM audit.audit_log
                  WHERE organization_id = ? AND table_name = 'sec.memberships' AND row_id IS NOT NULL
@@ -204,23 +205,23 @@ class PeopleAdministrationTest {
 
     @Test
     void profileIsEditableByItsOwnerOnlyAndPasswordChangeNeedsTheCurrentOne() {
-        Profile mine = adminSession.profile().load();
+        Profile mine = Administration.of(adminSession).profile().load();
         assertThat(mine.email()).isEqualTo(admin.email());
-        Profile saved = adminSession.profile().save(new Profile(mine.userId(), mine.email(), "Ada", "Lovelace",
+        Profile saved = Administration.of(adminSession).profile().save(new Profile(mine.userId(), mine.email(), "Ada", "Lovelace",
                 "Ada L.", "+44 1", "en-GB", mine.version()));
         assertThat(saved.displayName()).isEqualTo("Ada L.");
-        assertThatThrownBy(() -> adminSession.profile().save(mine))
+        assertThatThrownBy(() -> Administration.of(adminSession).profile().save(mine))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.CONFLICT));
-        assertThat(ownerSession.people().list()).filteredOn(m -> m.userId().equals(admin.userId()))
+        assertThat(Administration.of(ownerSession).people().list()).filteredOn(m -> m.userId().equals(admin.userId()))
                 .extracting(Member::firstName).containsExactly("Ada");
 
-        assertThatThrownBy(() -> adminSession.profile().changePassword("not-my-password".toCharArray(), "another-secret".toCharArray()))
+        assertThatThrownBy(() -> Administration.of(adminSession).profile().changePassword("not-my-password".toCharArray(), "another-secret".toCharArray()))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).containsKey("currentPassword"));
-        adminSession.profile().changePassword(TestDatabase.PASSWORD.toCharArray(), "another-secret".toCharArray());
+        Administration.of(adminSession).profile().changePassword(TestDatabase.PASSWORD.toCharArray(), "another-secret".toCharArray());
         new SignInService(db.roles(), 1).signIn(db.server(), admin.email(), "another-secret".toCharArray()).close();
         // The pool of the running session keeps working with the new password.
-        assertThat(adminSession.people().list()).isNotEmpty();
+        assertThat(Administration.of(adminSession).people().list()).isNotEmpty();
     }
 
     @Test
@@ -228,7 +229,7 @@ class PeopleAdministrationTest {
         TestPerson viewer = db.newPerson(org, Role.VIEWER);
         TenantSession session = db.signInTo(viewer, org);
         try {
-            assertThat(session.organizationSettings().load().id()).isEqualTo(org);
+            assertThat(Administration.of(session).organizationSettings().load().id()).isEqualTo(org);
             try (var c = db.connectAs(viewer)) {
                 Sql.selectTenantForSession(c, org);
                 assertThat(Sql.update(c, "UPDATE app.organizations SET name = 'viewer was here' WHERE id = ?", org)).isZero();

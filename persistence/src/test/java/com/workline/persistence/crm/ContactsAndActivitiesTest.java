@@ -1,9 +1,9 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -21,9 +21,9 @@ class ContactsAndActivitiesTest {
         TestPerson employee = db.newPerson(org, Role.EMPLOYEE);
         TenantSession session = db.signInTo(employee, org);
         try {
-            UUID customer = session.customers().create(CustomerDetails.newCustomer("Contact Co", CustomerType.COMPANY,
+            UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Contact Co", CustomerType.COMPANY,
                     CustomerStatus.ACTIVE)).id();
-            ContactService contacts = session.contacts();
+            ContactService contacts = Crm.of(session).contacts();
             contacts.save(new Contact(null, customer, "Ann", "First", null, null, "ann@contact.test", null, null, true, false,
                     false, null, 0));
             UUID second = contacts.save(new Contact(null, customer, "Bob", "Second", null, null, null, null, null, true, true,
@@ -39,7 +39,7 @@ class ContactsAndActivitiesTest {
             assertThat(contacts.addresses(customer)).filteredOn(Address::defaultBilling).extracting(Address::line1)
                     .containsExactly("New St 2");
 
-            ActivityService activities = session.activities();
+            ActivityService activities = Crm.of(session).activities();
             activities.log("call", "Intro call", "Went well", null, null, customer, null, null);
             UUID overdue = activities.log("task", "Send the offer", null, OffsetDateTime.now().minusHours(2), null, customer,
                     null, null);

@@ -1,10 +1,10 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.testing.TestDatabase;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,7 +21,7 @@ class CustomFieldAdministrationTest {
         UUID org = db.newOrganization("Fields");
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
-        CustomFieldService fields = admin.customFields();
+        CustomFieldService fields = Crm.of(admin).customFields();
         UUID segment = fields.define("customer", "segment", "Segment", CustomFieldType.SELECT, List.of("A", "B"), false);
         fields.define("deal", "segment", "Deal segment", CustomFieldType.TEXT, List.of(), true);
         assertThat(fields.definitions("customer")).extracting(CustomFieldDefinition::label).containsExactly("Segment");
@@ -39,9 +39,9 @@ class CustomFieldAdministrationTest {
         assertThatThrownBy(() -> fields.define("customer", "segment", "Again", CustomFieldType.TEXT, List.of(), false))
                 .as("keys are unique per kind").isInstanceOf(WorklineException.class);
 
-        assertThatThrownBy(() -> employee.customFields().update(segment, "Mine", List.of("X"), false))
+        assertThatThrownBy(() -> Crm.of(employee).customFields().update(segment, "Mine", List.of("X"), false))
                 .isInstanceOf(WorklineException.class);
-        assertThatThrownBy(() -> employee.customFields().remove(segment)).isInstanceOf(WorklineException.class);
+        assertThatThrownBy(() -> Crm.of(employee).customFields().remove(segment)).isInstanceOf(WorklineException.class);
         assertThat(fields.definitions("customer")).hasSize(1);
 
         fields.remove(segment);

@@ -1,7 +1,7 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.Role;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -27,10 +27,10 @@ class CustomerExportTest {
         TenantSession writer = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
             for (int i = 0; i < 1203; i++) {
-                writer.customers().create(CustomerDetails.newCustomer("Export \"Co\", No. " + i, CustomerType.COMPANY,
+                Crm.of(writer).customers().create(CustomerDetails.newCustomer("Export \"Co\", No. " + i, CustomerType.COMPANY,
                         i % 3 == 0 ? CustomerStatus.LEAD : CustomerStatus.ACTIVE));
             }
-            CustomerExport export = new CustomerExport(session.customers());
+            CustomerExport export = new CustomerExport(Crm.of(session).customers());
             CustomerQuery leads = CustomerQuery.all().withStatuses(Set.of(CustomerStatus.LEAD));
 
             ByteArrayOutputStream csv = new ByteArrayOutputStream();

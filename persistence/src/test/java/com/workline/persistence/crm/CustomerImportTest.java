@@ -1,8 +1,8 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +33,10 @@ class CustomerImportTest {
         UUID org = db.newOrganization("Import");
         TenantSession session = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            session.customers().create(new CustomerDetails(null, null, "Already Here", CustomerType.COMPANY,
+            Crm.of(session).customers().create(new CustomerDetails(null, null, "Already Here", CustomerType.COMPANY,
                     CustomerStatus.ACTIVE, null, null, "dup@existing.test", null, "DE999", null, null, null, null, List.of(),
                     null, null, Map.of(), 0));
-            CustomerImport importer = session.customerImport();
+            CustomerImport importer = Crm.of(session).customerImport();
             CustomerImport.CsvFile file = CustomerImport.read(new StringReader(CSV));
             assertThat(file.header()).containsExactly("Company", "E-Mail", "Status", "VAT", "First name", "Last name", "Notes");
             assertThat(file.rows()).hasSize(6);
@@ -57,17 +57,17 @@ class CustomerImportTest {
 
             CustomerImport.Preview refused = importer.commit(file, mapping);
             assertThat(refused.valid()).isFalse();
-            assertThat(session.customers().count(CustomerQuery.all()).value()).as("nothing imported").isEqualTo(1);
+            assertThat(Crm.of(session).customers().count(CustomerQuery.all()).value()).as("nothing imported").isEqualTo(1);
 
             CustomerImport.CsvFile good = new CustomerImport.CsvFile(file.header(), file.rows().subList(0, 2));
             assertThat(importer.commit(good, mapping).valid()).isTrue();
-            assertThat(session.customers().list(CustomerQuery.all().withSearch("acme"), null, 10).rows())
+            assertThat(Crm.of(session).customers().list(CustomerQuery.all().withSearch("acme"), null, 10).rows())
                     .singleElement().satisfies(r -> {
                         assertThat(r.number()).isEqualTo("C-000002");
                         assertThat(r.status()).isEqualTo(CustomerStatus.ACTIVE);
                     });
-            UUID bolt = session.customers().list(CustomerQuery.all().withSearch("bolt works"), null, 10).rows().get(0).id();
-            assertThat(session.contacts().contacts(bolt)).singleElement().satisfies(c -> {
+            UUID bolt = Crm.of(session).customers().list(CustomerQuery.all().withSearch("bolt works"), null, 10).rows().get(0).id();
+            assertThat(Crm.of(session).contacts().contacts(bolt)).singleElement().satisfies(c -> {
                 assertThat(c.lastName()).isEqualTo("Bolt");
                 assertThat(c.primary()).isTrue();
             });

@@ -1,13 +1,13 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class CustomerServiceTest {
         org = db.newOrganization("Customers");
         manager = db.newPerson(org, Role.MANAGER);
         session = db.signInTo(manager, org);
-        customers = session.customers();
+        customers = Crm.of(session).customers();
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ class CustomerServiceTest {
     private void define(String key, String label, CustomFieldType type, List<String> options, boolean required) {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         try {
-            admin.customFields().define("customer", key, label, type, options, required);
+            Crm.of(admin).customFields().define("customer", key, label, type, options, required);
         } finally {
             admin.person().close();
         }
@@ -147,7 +147,7 @@ class CustomerServiceTest {
 
     @Test
     void filtersByStatusOwnerTagAndCustomField() {
-        assertThatThrownBy(() -> session.customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT,
+        assertThatThrownBy(() -> Crm.of(session).customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT,
                 List.of("A", "B"), false)).as("managers do not define fields")
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
         define("segment", "Segment", CustomFieldType.SELECT, List.of("A", "B"), false);
@@ -190,14 +190,14 @@ class CustomerServiceTest {
         TenantSession other = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
             CustomerDetails mine = customers.load(created.id());
-            CustomerDetails theirs = other.customers().load(created.id());
-            other.customers().update(withPhone(theirs, "+1 111"));
+            CustomerDetails theirs = Crm.of(other).customers().load(created.id());
+            Crm.of(other).customers().update(withPhone(theirs, "+1 111"));
             assertThatThrownBy(() -> customers.update(withPhone(mine, "+2 222")))
                     .isInstanceOf(CustomerConflictException.class)
                     .satisfies(e -> assertThat(((CustomerConflictException) e).current().phone()).isEqualTo("+1 111"));
             assertThat(customers.load(created.id()).phone()).isEqualTo("+1 111");
             // The history panel: who changed which field from what to what, newest first.
-            List<Change> history = session.history().customer(created.id(), 10);
+            List<Change> history = Crm.of(session).history().customer(created.id(), 10);
             assertThat(history).extracting(Change::action).containsExactly("UPDATE", "INSERT");
             assertThat(history.get(0).who()).isEqualTo("Test Employee");
             assertThat(history.get(0).fields()).containsExactly(new Change.FieldChange("phone", null, "+1 111"));
@@ -218,14 +218,14 @@ class CustomerServiceTest {
         TenantSession viewer = db.signInTo(db.newPerson(org, Role.VIEWER), org);
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            assertThat(viewer.customers().load(created.id()).name()).isEqualTo("Permission Plc");
-            assertThatThrownBy(() -> viewer.customers().create(CustomerDetails.newCustomer("Nope", CustomerType.COMPANY,
+            assertThat(Crm.of(viewer).customers().load(created.id()).name()).isEqualTo("Permission Plc");
+            assertThatThrownBy(() -> Crm.of(viewer).customers().create(CustomerDetails.newCustomer("Nope", CustomerType.COMPANY,
                     CustomerStatus.LEAD))).satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-            CustomerDetails seen = viewer.customers().load(created.id());
-            assertThatThrownBy(() -> viewer.customers().update(withPhone(seen, "123")))
+            CustomerDetails seen = Crm.of(viewer).customers().load(created.id());
+            assertThatThrownBy(() -> Crm.of(viewer).customers().update(withPhone(seen, "123")))
                     .satisfies(e -> assertThat(problemOf(e)).isIn(Problem.NOT_ALLOWED, Problem.CONFLICT));
-            employee.customers().update(withPhone(employee.customers().load(created.id()), "+3 333"));
-            assertThatThrownBy(() -> employee.customers().delete(created.id()))
+            Crm.of(employee).customers().update(withPhone(Crm.of(employee).customers().load(created.id()), "+3 333"));
+            assertThatThrownBy(() -> Crm.of(employee).customers().delete(created.id()))
                     .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED))
                     .hasMessageContaining("Only managers");
             customers.delete(created.id());

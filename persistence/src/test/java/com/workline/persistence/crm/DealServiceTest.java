@@ -1,11 +1,11 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,14 +24,14 @@ class DealServiceTest {
         UUID org = db.newOrganization("Deals");
         TenantSession session = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            DealService deals = session.deals();
+            DealService deals = Crm.of(session).deals();
             UUID pipeline = deals.defaultPipeline();
             List<BoardColumn> empty = deals.board(pipeline, 20);
             assertThat(empty).extracting(BoardColumn::name)
                     .containsExactly("Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost");
             assertThat(empty).extracting(c -> c.probability().intValue()).containsExactly(10, 25, 50, 75, 100, 0);
 
-            UUID customer = session.customers().create(CustomerDetails.newCustomer("Deal Customer", CustomerType.COMPANY,
+            UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Deal Customer", CustomerType.COMPANY,
                     CustomerStatus.PROSPECT)).id();
             UUID big = deals.create("Big machine", customer, new BigDecimal("10000"), "EUR", LocalDate.of(2027, 1, 31));
             deals.create("Spare parts", customer, new BigDecimal("500"), "EUR", null);
@@ -71,11 +71,11 @@ class DealServiceTest {
         UUID org = db.newOrganization("Deals list");
         TenantSession session = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            DealService deals = session.deals();
+            DealService deals = Crm.of(session).deals();
             UUID pipeline = deals.defaultPipeline();
-            UUID harbor = session.customers().create(CustomerDetails.newCustomer("Harbor Works", CustomerType.COMPANY,
+            UUID harbor = Crm.of(session).customers().create(CustomerDetails.newCustomer("Harbor Works", CustomerType.COMPANY,
                     CustomerStatus.ACTIVE)).id();
-            UUID mill = session.customers().create(CustomerDetails.newCustomer("Mill & Sons", CustomerType.COMPANY,
+            UUID mill = Crm.of(session).customers().create(CustomerDetails.newCustomer("Mill & Sons", CustomerType.COMPANY,
                     CustomerStatus.ACTIVE)).id();
             for (int i = 1; i <= 7; i++) {
                 deals.create("Press " + i, i % 2 == 0 ? harbor : mill, new BigDecimal(i * 1000), "EUR", null);

@@ -1,11 +1,11 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.testing.TestDatabase;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,7 +24,7 @@ class PipelineServiceTest {
     void adminsReorderRenameAddAndRemoveStagesAndTheBoardFollows() {
         UUID org = db.newOrganization("Pipelines");
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
-        PipelineService pipelines = admin.pipelines();
+        PipelineService pipelines = Crm.of(admin).pipelines();
         UUID sales = pipelines.pipelines().get(0).id();
         List<PipelineStage> stages = new ArrayList<>(pipelines.stages(sales));
         assertThat(stages).extracting(PipelineStage::name)
@@ -38,9 +38,9 @@ class PipelineServiceTest {
 
         assertThat(pipelines.stages(sales)).extracting(PipelineStage::name)
                 .containsExactly("Qualified lead", "Lead", "Proposal", "Trial", "Negotiation", "Won", "Lost");
-        assertThat(admin.deals().board(sales, 5)).extracting(BoardColumn::name)
+        assertThat(Crm.of(admin).deals().board(sales, 5)).extracting(BoardColumn::name)
                 .containsExactly("Qualified lead", "Lead", "Proposal", "Trial", "Negotiation", "Won", "Lost");
-        assertThat(admin.deals().board(sales, 5).get(0).probability()).isEqualByComparingTo("20");
+        assertThat(Crm.of(admin).deals().board(sales, 5).get(0).probability()).isEqualByComparingTo("20");
 
         assertThatThrownBy(() -> pipelines.saveStages(sales, stages)).as("the versions read before the save are stale")
                 .isInstanceOf(ConcurrentEditException.class);
@@ -50,7 +50,7 @@ class PipelineServiceTest {
     void stageRulesAreCheckedBeforeAnythingIsSaved() {
         UUID org = db.newOrganization("Stage rules");
         TenantSession admin = db.signInTo(db.newPerson(org, Role.OWNER), org);
-        PipelineService pipelines = admin.pipelines();
+        PipelineService pipelines = Crm.of(admin).pipelines();
         UUID sales = pipelines.pipelines().get(0).id();
         List<PipelineStage> stages = new ArrayList<>(pipelines.stages(sales));
         List<PipelineStage> broken = new ArrayList<>(stages);
@@ -63,9 +63,9 @@ class PipelineServiceTest {
                         "stage.3.won", "stages"));
         assertThat(pipelines.stages(sales)).isEqualTo(stages);
 
-        UUID customer = admin.customers().create(CustomerDetails.newCustomer("Open deal owner", CustomerType.COMPANY,
+        UUID customer = Crm.of(admin).customers().create(CustomerDetails.newCustomer("Open deal owner", CustomerType.COMPANY,
                 CustomerStatus.ACTIVE)).id();
-        admin.deals().create("Still open", customer, BigDecimal.ONE, "EUR", null);
+        Crm.of(admin).deals().create("Still open", customer, BigDecimal.ONE, "EUR", null);
         List<PipelineStage> withoutLead = new ArrayList<>(stages.subList(1, stages.size()));
         assertThatThrownBy(() -> pipelines.saveStages(sales, withoutLead)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors().get("stages")).contains("\"Lead\" still has 1 open deal"));
@@ -80,14 +80,14 @@ class PipelineServiceTest {
     void aNewPipelineCanBecomeTheDefaultThatReceivesNewDeals() {
         UUID org = db.newOrganization("Two pipelines");
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
-        PipelineService pipelines = admin.pipelines();
+        PipelineService pipelines = Crm.of(admin).pipelines();
         UUID service = pipelines.createPipeline("Service contracts");
         assertThat(pipelines.stages(service)).extracting(PipelineStage::name).containsExactly("New", "Won", "Lost");
         pipelines.makeDefault(service);
         assertThat(pipelines.pipelines()).extracting(Pipeline::name, Pipeline::isDefault)
                 .containsExactly(tuple("Service contracts", true),
                         tuple("Sales", false));
-        assertThat(admin.deals().defaultPipeline()).isEqualTo(service);
+        assertThat(Crm.of(admin).deals().defaultPipeline()).isEqualTo(service);
         Pipeline current = pipelines.pipelines().get(0);
         pipelines.rename(service, current.version(), "Service");
         assertThatThrownBy(() -> pipelines.rename(service, current.version(), "Stale")).isInstanceOf(ConcurrentEditException.class);
@@ -98,7 +98,7 @@ class PipelineServiceTest {
     void onlyOwnersAndAdminsChangePipelinesTheDatabaseRefusesEveryoneElse() {
         UUID org = db.newOrganization("Pipeline rights");
         TenantSession manager = db.signInTo(db.newPerson(org, Role.MANAGER), org);
-        PipelineService pipelines = manager.pipelines();
+        PipelineService pipelines = Crm.of(manager).pipelines();
         UUID sales = pipelines.pipelines().get(0).id();
         assertThatThrownBy(() -> pipelines.createPipeline("Mine")).isInstanceOf(WorklineException.class)
                 .hasMessageContaining("Only owners and administrators");

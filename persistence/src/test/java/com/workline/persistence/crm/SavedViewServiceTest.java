@@ -1,10 +1,10 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -29,28 +29,28 @@ class SavedViewServiceTest {
                 .sortedBy(CustomerQuery.Sort.CREATED, true);
         Map<String, Object> definition = new java.util.LinkedHashMap<>(query.toDefinition());
         definition.put("columns", java.util.List.of("number", "name"));
-        UUID mine = annaSession.savedViews().save("customers", "My VIPs", false, definition);
-        annaSession.savedViews().save("customers", "Active", true, CustomerQuery.all()
+        UUID mine = Crm.of(annaSession).savedViews().save("customers", "My VIPs", false, definition);
+        Crm.of(annaSession).savedViews().save("customers", "Active", true, CustomerQuery.all()
                 .withStatuses(Set.of(CustomerStatus.ACTIVE)).toDefinition());
 
-        SavedView read = annaSession.savedViews().views("customers").stream().filter(v -> v.id().equals(mine)).findFirst()
+        SavedView read = Crm.of(annaSession).savedViews().views("customers").stream().filter(v -> v.id().equals(mine)).findFirst()
                 .orElseThrow();
         assertThat(CustomerQuery.fromDefinition(read.definition())).isEqualTo(query);
         assertThat(read.definition().get("columns")).isEqualTo(java.util.List.of("number", "name"));
-        assertThat(annaSession.savedViews().views("customers")).extracting(SavedView::name).containsExactly("Active", "My VIPs");
+        assertThat(Crm.of(annaSession).savedViews().views("customers")).extracting(SavedView::name).containsExactly("Active", "My VIPs");
 
-        assertThat(ben.savedViews().views("customers")).singleElement().satisfies(v -> {
+        assertThat(Crm.of(ben).savedViews().views("customers")).singleElement().satisfies(v -> {
             assertThat(v.name()).isEqualTo("Active");
             assertThat(v.mine()).isFalse();
         });
-        assertThat(ben.savedViews().delete(ben.savedViews().views("customers").get(0).id())).as("not Ben's").isFalse();
-        assertThat(ben.savedViews().views("deals")).isEmpty();
+        assertThat(Crm.of(ben).savedViews().delete(Crm.of(ben).savedViews().views("customers").get(0).id())).as("not Ben's").isFalse();
+        assertThat(Crm.of(ben).savedViews().views("deals")).isEmpty();
 
-        UUID again = annaSession.savedViews().save("customers", "My VIPs", true, CustomerQuery.all().toDefinition());
+        UUID again = Crm.of(annaSession).savedViews().save("customers", "My VIPs", true, CustomerQuery.all().toDefinition());
         assertThat(again).as("same name replaces the view").isEqualTo(mine);
-        assertThat(ben.savedViews().views("customers")).hasSize(2);
-        assertThat(annaSession.savedViews().delete(mine)).isTrue();
-        assertThatThrownBy(() -> annaSession.savedViews().save("customers", " ", false, Map.of()))
+        assertThat(Crm.of(ben).savedViews().views("customers")).hasSize(2);
+        assertThat(Crm.of(annaSession).savedViews().delete(mine)).isTrue();
+        assertThatThrownBy(() -> Crm.of(annaSession).savedViews().save("customers", " ", false, Map.of()))
                 .isInstanceOf(ValidationException.class);
     }
 }

@@ -25,8 +25,8 @@ class CatalogRulesTest {
     static void database() {
         db = TestDatabase.get();
         java.util.UUID org = db.newOrganization("Catalog");
-        db.newPerson(org, com.workline.persistence.admin.Role.OWNER);
-        db.newPerson(org, com.workline.persistence.admin.Role.VIEWER);
+        db.newPerson(org, com.workline.persistence.session.Role.OWNER);
+        db.newPerson(org, com.workline.persistence.session.Role.VIEWER);
     }
 
     private static List<String> names(String sql, Object... params) throws SQLException {

@@ -1,6 +1,6 @@
 package com.workline.persistence.db;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
 import org.hibernate.Session;
@@ -29,9 +29,9 @@ class PooledConnectionHygieneTest {
                 Role.ADMIN, TestDatabase.PASSWORD.toCharArray()));
 
         try (PersonDatabase pool = PersonDatabase.open(db.server(), person.login(), person.password().toCharArray(), 1, com.workline.persistence.tenancy.MappedEntities.ALL)) {
-            pool.selectTenant(orgA);
+            com.workline.persistence.db.TenantDatabase inOrgA = pool.forOrganization(orgA);
             int[] backendPid = new int[1];
-            assertThatThrownBy(() -> pool.inTenant(s -> {
+            assertThatThrownBy(() -> inOrgA.inTenant(s -> {
                 backendPid[0] = s.createNativeQuery("SELECT pg_backend_pid()", Integer.class).getSingleResult();
                 assertThat(setting(s)).isEqualTo(orgA.toString());
                 s.createNativeQuery("CREATE TEMP TABLE scratch (x int)").executeUpdate();
@@ -40,8 +40,8 @@ class PooledConnectionHygieneTest {
                 throw new IllegalStateException("roll back");
             })).hasMessageContaining("roll back");
 
-            pool.selectTenant(orgB);
-            List<Object> seen = pool.inTenant(s -> List.of(
+            com.workline.persistence.db.TenantDatabase inOrgB = pool.forOrganization(orgB);
+            List<Object> seen = inOrgB.inTenant(s -> List.of(
                     s.createNativeQuery("SELECT pg_backend_pid()", Integer.class).getSingleResult(),
                     setting(s),
                     s.createNativeQuery("SELECT count(*) FROM app.organizations WHERE id = :a", Long.class)
@@ -55,7 +55,7 @@ class PooledConnectionHygieneTest {
             assertThat(seen.get(4)).isEqualTo(orgB);
 
             // Outside any unit of work the connection carries no tenant at all.
-            String between = pool.inTenant(s -> {
+            String between = inOrgB.inTenant(s -> {
                 s.doWork(c -> {
                     c.commit(); // end the unit's transaction, the next statement starts a fresh one
                 });

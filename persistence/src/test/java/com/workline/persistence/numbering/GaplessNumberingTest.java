@@ -1,13 +1,15 @@
 package com.workline.persistence.numbering;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.crm.CustomerDetails;
 import com.workline.persistence.db.PersonDatabase;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
 import com.workline.persistence.tenancy.MappedEntities;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -45,7 +47,7 @@ class GaplessNumberingTest {
         int perThread = 5;
         try (PersonDatabase pool = PersonDatabase.open(db.server(), clerk.login(), clerk.password().toCharArray(), threads,
                 MappedEntities.ALL)) {
-            pool.selectTenant(org);
+            com.workline.persistence.db.TenantDatabase inOrg = pool.forOrganization(org);
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<String>>> futures = new ArrayList<>();
@@ -56,7 +58,7 @@ class GaplessNumberingTest {
                     List<String> taken = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         String name = "Customer " + thread + "-" + i;
-                        taken.add(pool.inTenant(s -> insertCustomer(s, name)));
+                        taken.add(inOrg.inTenant(s -> insertCustomer(s, name)));
                     }
                     return taken;
                 }));
@@ -78,14 +80,14 @@ class GaplessNumberingTest {
         UUID org = db.newOrganization("Rollback numbers");
         TenantSession session = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            PersonDatabase pool = session.person().database();
-            assertThat((String) pool.inTenant(s -> insertCustomer(s, "First"))).isEqualTo("C-000001");
-            assertThatThrownBy(() -> pool.inTenant(s -> {
+            var inOrg = session.database();
+            assertThat((String) inOrg.inTenant(s -> insertCustomer(s, "First"))).isEqualTo("C-000001");
+            assertThatThrownBy(() -> inOrg.inTenant(s -> {
                 assertThat(insertCustomer(s, "Lost")).isEqualTo("C-000002");
                 throw new IllegalStateException("creating the customer failed");
             })).hasMessageContaining("creating the customer failed");
-            assertThat((String) pool.inTenant(s -> insertCustomer(s, "Next"))).isEqualTo("C-000002");
-            assertThat(session.customers().create(CustomerDetails.newCustomer("Through the service", com.workline.persistence.crm.CustomerType.COMPANY, com.workline.persistence.crm.CustomerStatus.LEAD)).number())
+            assertThat((String) inOrg.inTenant(s -> insertCustomer(s, "Next"))).isEqualTo("C-000002");
+            assertThat(Crm.of(session).customers().create(CustomerDetails.newCustomer("Through the service", com.workline.persistence.crm.CustomerType.COMPANY, com.workline.persistence.crm.CustomerStatus.LEAD)).number())
                     .isEqualTo("C-000003");
         } finally {
             session.person().close();
@@ -127,7 +129,7 @@ class GaplessNumberingTest {
         }
         TenantSession a = db.signInTo(db.newPerson(orgA, Role.VIEWER), orgA);
         try {
-            assertThat(a.numberSeries().list()).extracting(NumberSeries::kind)
+            assertThat(Administration.of(a).numberSeries().list()).extracting(NumberSeries::kind)
                     .containsOnly(DocumentKind.INVOICE, DocumentKind.CUSTOMER);
         } finally {
             a.person().close();

@@ -1,6 +1,10 @@
 package com.workline.persistence.tenancy;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.TenantSession;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.RoleNames;
@@ -56,7 +60,7 @@ class CompanySetupTest {
                 assertThat(o.name()).isEqualTo("Erste GmbH");
                 assertThat(o.role()).isEqualTo(Role.OWNER);
             });
-            var settings = owner.choose(owner.organizations().get(0).id()).organizationSettings().load();
+            var settings = Administration.of(owner.choose(owner.organizations().get(0).id())).organizationSettings().load();
             assertThat(settings.baseCurrency()).isEqualTo("EUR");
             assertThat(settings.timezone()).isEqualTo("Europe/Berlin");
             assertThat(settings.locale()).isEqualTo("de-DE");
@@ -71,12 +75,12 @@ class CompanySetupTest {
         TenantSession manager = setup.signInToDemo(demo, demoPasswords("one").get("maria.manager@northwind.demo"));
         try {
             assertThat(manager.organization().role()).isEqualTo(Role.MANAGER);
-            assertThat(manager.people().list()).extracting(m -> m.role())
+            assertThat(Administration.of(manager).people().list()).extracting(m -> m.role())
                     .containsExactlyInAnyOrder(Role.OWNER, Role.ADMIN, Role.MANAGER, Role.EMPLOYEE, Role.VIEWER);
             // A living CRM: customers, and deals in every stage of the pipeline.
-            assertThat(manager.customers().count(com.workline.persistence.crm.CustomerQuery.all()).value())
+            assertThat(Crm.of(manager).customers().count(com.workline.persistence.crm.CustomerQuery.all()).value())
                     .isEqualTo(CompanySetup.DEMO_CUSTOMERS);
-            assertThat(manager.deals().board(manager.deals().defaultPipeline(), 5))
+            assertThat(Crm.of(manager).deals().board(Crm.of(manager).deals().defaultPipeline(), 5))
                     .allSatisfy(column -> assertThat(column.dealCount()).as(column.name()).isPositive());
         } finally {
             manager.person().close();

@@ -1,7 +1,9 @@
 package com.workline.persistence.tenancy;
 
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.admin.OrganizationSettings;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.ValidRow;
 import com.workline.persistence.testing.TenantTables;
@@ -54,9 +56,9 @@ class HostileClientIsolationTest {
         // Organization A does some work: settings changed (audited) and a number taken.
         TenantSession a = db.signInTo(ownerA, orgA);
         try {
-            OrganizationSettings s = a.organizationSettings().load();
+            OrganizationSettings s = Administration.of(a).organizationSettings().load();
             secretNameA = s.name();
-            a.organizationSettings().save(new OrganizationSettings(s.id(), s.name(), "Alpha Secret Works GmbH", "DE999",
+            Administration.of(a).organizationSettings().save(new OrganizationSettings(s.id(), s.name(), "Alpha Secret Works GmbH", "DE999",
                     s.baseCurrency(), s.timezone(), s.locale(), s.address(), "info@alpha.test", s.phone(), s.website(),
                     s.logo(), s.logoContentType(), s.numberFormats(), 14, s.taxRoundingMode(), s.defaultTaxRate(),
                     s.quoteValidityDays(), s.invoiceFooter(), s.version()));

@@ -1,7 +1,11 @@
 package com.workline.persistence.tenancy;
 
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.session.OrganizationChoice;
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.admin.NewPerson;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.SchemaVersion;
@@ -39,9 +43,9 @@ class SignInTest {
             assertThat(signedIn.organizations()).extracting(OrganizationChoice::role).containsExactly(Role.VIEWER, Role.MANAGER);
             assertThat(signedIn.userId()).isEqualTo(person.userId());
             TenantSession session = signedIn.choose(org1);
-            assertThat(session.organizationSettings().load().id()).isEqualTo(org1);
+            assertThat(Administration.of(session).organizationSettings().load().id()).isEqualTo(org1);
             session = signedIn.choose(org2);
-            assertThat(session.organizationSettings().load().id()).as("switching without signing in again").isEqualTo(org2);
+            assertThat(Administration.of(session).organizationSettings().load().id()).as("switching without signing in again").isEqualTo(org2);
         }
         assertThat(Sql.value(db.superuser(), "SELECT last_sign_in_at IS NOT NULL FROM sec.users WHERE id = ?", person.userId()))
                 .isEqualTo(true);
@@ -80,7 +84,7 @@ class SignInTest {
         TestPerson employee = db.newPerson(org, Role.EMPLOYEE);
         TenantSession adminSession = db.signInTo(admin, org);
         try {
-            adminSession.people().deactivate(employee.userId());
+            Administration.of(adminSession).people().deactivate(employee.userId());
         } finally {
             adminSession.person().close();
         }

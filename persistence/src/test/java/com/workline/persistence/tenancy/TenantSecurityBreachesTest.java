@@ -1,7 +1,7 @@
 package com.workline.persistence.tenancy;
 
 import com.workline.persistence.admin.NewPerson;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.testing.Fixtures;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TenantTables;

@@ -3,15 +3,15 @@ package com.workline.persistence.testing;
 import com.workline.persistence.admin.NewOrganization;
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.db.ServerBootstrap;
 import com.workline.persistence.db.embedded.EmbeddedPostgresServer;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.SignedInPerson;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.SignedInPerson;
+import com.workline.persistence.session.TenantSession;
 
 import javax.sql.DataSource;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.workline.ui.admin;
 
 import com.workline.persistence.admin.Member;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
 import javafx.beans.property.SimpleStringProperty;

@@ -3,7 +3,7 @@ package com.workline.ui.admin;
 import com.workline.persistence.admin.Member;
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.PeopleService;
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.ui.common.FieldErrors;

@@ -1,5 +1,7 @@
 package com.workline.ui.crm;
 
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.crm.Crm;
 import com.workline.persistence.crm.CustomerCount;
 import com.workline.persistence.crm.CustomerPage;
 import com.workline.persistence.crm.CustomerQuery;
@@ -22,7 +24,7 @@ import javafx.collections.ObservableList;
 import com.workline.persistence.admin.Member;
 import com.workline.persistence.crm.CustomFieldDefinition;
 import com.workline.persistence.crm.SavedView;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import javafx.collections.ObservableSet;
 
 import java.text.NumberFormat;
@@ -78,7 +80,7 @@ public final class CustomerListViewModel {
 
     public CustomerListViewModel(TenantSession session, BackgroundTasks tasks, Locale locale) {
         this.session = session;
-        this.service = session.customers();
+        this.service = Crm.of(session).customers();
         this.tasks = tasks;
         this.locale = locale;
         this.pages = new KeysetRows<>(tasks, message::set);
@@ -86,9 +88,9 @@ public final class CustomerListViewModel {
 
     /** Loads what the filters offer (people, custom fields) and the saved views. */
     public void loadChoices() {
-        tasks.run(() -> session.people().list(), members -> owners.setAll(OwnerChoice.activeOf(members)),
+        tasks.run(() -> Administration.of(session).people().list(), members -> owners.setAll(OwnerChoice.activeOf(members)),
                 failure -> message.set(failure.getMessage()));
-        tasks.run(() -> session.customFields().definitions("customer"), customFields::setAll,
+        tasks.run(() -> Crm.of(session).customFields().definitions("customer"), customFields::setAll,
                 failure -> message.set(failure.getMessage()));
         reloadViews(null);
     }
@@ -168,7 +170,7 @@ public final class CustomerListViewModel {
     public void saveView(String name, boolean shared) {
         Map<String, Object> definition = new java.util.LinkedHashMap<>(query().toDefinition());
         definition.put("columns", new ArrayList<>(visibleColumns));
-        tasks.run(() -> session.savedViews().save("customers", name, shared, definition), this::reloadViews,
+        tasks.run(() -> Crm.of(session).savedViews().save("customers", name, shared, definition), this::reloadViews,
                 failure -> message.set(failure.getMessage()));
     }
 
@@ -178,12 +180,12 @@ public final class CustomerListViewModel {
         if (view == null || !view.mine()) {
             return;
         }
-        tasks.run(() -> session.savedViews().delete(view.id()), deleted -> reloadViews(null),
+        tasks.run(() -> Crm.of(session).savedViews().delete(view.id()), deleted -> reloadViews(null),
                 failure -> message.set(failure.getMessage()));
     }
 
     private void reloadViews(UUID select) {
-        tasks.run(() -> session.savedViews().views("customers"), list -> {
+        tasks.run(() -> Crm.of(session).savedViews().views("customers"), list -> {
             views.setAll(list);
             currentView.set(select == null ? null : list.stream().filter(v -> v.id().equals(select)).findFirst().orElse(null));
         }, failure -> message.set(failure.getMessage()));

@@ -1,5 +1,7 @@
 package com.workline.ui.crm;
 
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.crm.Crm;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.crm.CustomFieldDefinition;
 import com.workline.persistence.crm.DealPage;
@@ -8,7 +10,7 @@ import com.workline.persistence.crm.DealRow;
 import com.workline.persistence.crm.DealService;
 import com.workline.persistence.crm.Pipeline;
 import com.workline.persistence.crm.PipelineStage;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.ui.common.KeysetRows;
 import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
@@ -56,7 +58,7 @@ public final class DealListViewModel {
     public DealListViewModel(TenantSession session, BackgroundTasks tasks, java.util.Locale locale) {
         this.locale = locale;
         this.session = session;
-        this.deals = session.deals();
+        this.deals = Crm.of(session).deals();
         this.tasks = tasks;
         this.pages = new KeysetRows<>(tasks, message::set);
     }
@@ -131,11 +133,11 @@ public final class DealListViewModel {
 
     /** Loads the filter choices: pipelines, people, the deals' custom fields. */
     public void loadChoices() {
-        tasks.run(() -> session.pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getMessage()));
-        tasks.run(() -> session.people().list(),
+        tasks.run(() -> Crm.of(session).pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> Administration.of(session).people().list(),
                 members -> owners.setAll(CustomerListViewModel.OwnerChoice.activeOf(members)),
                 failure -> message.set(failure.getMessage()));
-        tasks.run(() -> session.customFields().definitions("deal"), customFields::setAll,
+        tasks.run(() -> Crm.of(session).customFields().definitions("deal"), customFields::setAll,
                 failure -> message.set(failure.getMessage()));
     }
 
@@ -146,7 +148,7 @@ public final class DealListViewModel {
         if (chosen == null) {
             stages.clear();
         } else {
-            tasks.run(() -> session.pipelines().stages(chosen.id()), stages::setAll, failure -> message.set(failure.getMessage()));
+            tasks.run(() -> Crm.of(session).pipelines().stages(chosen.id()), stages::setAll, failure -> message.set(failure.getMessage()));
         }
         refresh();
     }

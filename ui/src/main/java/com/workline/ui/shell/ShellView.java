@@ -1,6 +1,6 @@
 package com.workline.ui.shell;
 
-import com.workline.persistence.tenancy.OrganizationChoice;
+import com.workline.persistence.session.OrganizationChoice;
 import com.workline.ui.common.Messages;
 import com.workline.ui.common.Theme;
 import javafx.animation.KeyFrame;

@@ -1,7 +1,7 @@
 package com.workline.ui.shell;
 
-import com.workline.persistence.tenancy.OrganizationChoice;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.OrganizationChoice;
+import com.workline.persistence.session.TenantSession;
 import com.workline.ui.common.Messages;
 import com.workline.ui.common.Theme;
 import com.workline.ui.common.UserPreferences;

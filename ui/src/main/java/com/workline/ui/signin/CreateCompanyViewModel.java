@@ -3,7 +3,7 @@ package com.workline.ui.signin;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.tenancy.CompanySetup;
 import com.workline.persistence.tenancy.NewCompany;
-import com.workline.persistence.tenancy.SignedInPerson;
+import com.workline.persistence.session.SignedInPerson;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;

@@ -2,7 +2,7 @@ package com.workline.ui.signin;
 
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.SignedInPerson;
+import com.workline.persistence.session.SignedInPerson;
 import com.workline.ui.common.Messages;
 import com.workline.ui.common.UserPreferences;
 import com.workline.ui.task.BackgroundTasks;

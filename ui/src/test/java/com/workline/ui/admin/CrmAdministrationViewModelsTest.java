@@ -1,8 +1,9 @@
 package com.workline.ui.admin;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.crm.CustomFieldType;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class CrmAdministrationViewModelsTest {
 
     @Test
     void pipelineStagesAreEditedReorderedAndSavedTogetherErrorsStayNextToTheirRow() {
-        PipelinesViewModel vm = new PipelinesViewModel(admin.pipelines(), BackgroundTasks.direct(), Locale.GERMANY);
+        PipelinesViewModel vm = new PipelinesViewModel(Crm.of(admin).pipelines(), BackgroundTasks.direct(), Locale.GERMANY);
         vm.load();
         assertThat(vm.pipelineProperty().get().name()).isEqualTo("Sales");
         assertThat(vm.stages()).extracting(r -> r.nameProperty().get())
@@ -64,7 +65,7 @@ class CrmAdministrationViewModelsTest {
 
     @Test
     void customFieldsAreDefinedWithASuggestedKeyEditedAndRemoved() {
-        CustomFieldsViewModel vm = new CustomFieldsViewModel(admin.customFields(), BackgroundTasks.direct());
+        CustomFieldsViewModel vm = new CustomFieldsViewModel(Crm.of(admin).customFields(), BackgroundTasks.direct());
         vm.load();
         vm.startNew();
         vm.labelProperty().set("Délivery zone");

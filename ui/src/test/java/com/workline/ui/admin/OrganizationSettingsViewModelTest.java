@@ -1,8 +1,9 @@
 package com.workline.ui.admin;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.admin.TaxRoundingMode;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class OrganizationSettingsViewModelTest {
     }
 
     private OrganizationSettingsViewModel loaded(TenantSession session, Locale locale) {
-        OrganizationSettingsViewModel vm = new OrganizationSettingsViewModel(session.organizationSettings(),
+        OrganizationSettingsViewModel vm = new OrganizationSettingsViewModel(Administration.of(session).organizationSettings(),
                 BackgroundTasks.direct(), locale);
         vm.load();
         return vm;
@@ -52,7 +53,7 @@ class OrganizationSettingsViewModelTest {
         vm.chooseLogo(new byte[] {1, 2, 3}, "image/png");
         vm.save();
         assertThat(vm.messageProperty().get()).isEqualTo("Settings saved.");
-        var saved = first.organizationSettings().load();
+        var saved = Administration.of(first).organizationSettings().load();
         assertThat(saved.legalName()).isEqualTo("Settings VM GmbH");
         assertThat(saved.defaultTaxRate()).isEqualByComparingTo(new BigDecimal("19.5"));
         assertThat(saved.defaultPaymentTermsDays()).isEqualTo(21);
@@ -89,7 +90,7 @@ class OrganizationSettingsViewModelTest {
         assertThat(theirs.messageProperty().get()).contains("Someone else saved these settings");
         assertThat(theirs.field("phone").get()).isEqualTo("+49 30 222");
         assertThat(theirs.field("city").get()).isEqualTo("Potsdam");
-        assertThat(first.organizationSettings().load().phone()).isEqualTo("+49 30 111");
+        assertThat(Administration.of(first).organizationSettings().load().phone()).isEqualTo("+49 30 111");
         theirs.reload();
         assertThat(theirs.field("phone").get()).isEqualTo("+49 30 111");
     }

@@ -1,8 +1,9 @@
 package com.workline.ui.admin;
 
+import com.workline.persistence.admin.Administration;
 import com.workline.persistence.admin.Member;
-import com.workline.persistence.admin.Role;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.Role;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class PeopleViewModelTest {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         db.newPerson(org, Role.OWNER);
         try {
-            PeopleViewModel vm = new PeopleViewModel(admin.people(), BackgroundTasks.direct());
+            PeopleViewModel vm = new PeopleViewModel(Administration.of(admin).people(), BackgroundTasks.direct());
             vm.load();
             assertThat(vm.people()).hasSize(2);
 

@@ -1,7 +1,8 @@
 package com.workline.ui.admin;
 
-import com.workline.persistence.admin.Role;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.admin.Administration;
+import com.workline.persistence.session.Role;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ProfileViewModelTest {
         UUID org = db.newOrganization("Profile VM");
         TenantSession session = db.signInTo(db.newPerson(org, Role.VIEWER), org);
         try {
-            ProfileViewModel vm = new ProfileViewModel(session.profile(), BackgroundTasks.direct());
+            ProfileViewModel vm = new ProfileViewModel(Administration.of(session).profile(), BackgroundTasks.direct());
             vm.load();
             assertThat(vm.emailProperty().get()).endsWith("@example.test");
             vm.firstNameProperty().set("");
@@ -28,7 +29,7 @@ class ProfileViewModelTest {
             vm.displayNameProperty().set("Viv");
             vm.save();
             assertThat(vm.messageProperty().get()).isEqualTo("Profile saved.");
-            assertThat(session.profile().load().displayName()).isEqualTo("Viv");
+            assertThat(Administration.of(session).profile().load().displayName()).isEqualTo("Viv");
 
             vm.currentPasswordProperty().set("wrong-one");
             vm.newPasswordProperty().set("brand-new-pass");

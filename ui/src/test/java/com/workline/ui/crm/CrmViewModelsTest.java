@@ -1,12 +1,13 @@
 package com.workline.ui.crm;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.crm.BoardColumn;
 import com.workline.persistence.crm.CustomFieldType;
 import com.workline.persistence.crm.CustomerDetails;
 import com.workline.persistence.crm.CustomerStatus;
 import com.workline.persistence.crm.CustomerType;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -38,14 +39,14 @@ class CrmViewModelsTest {
     }
 
     private CustomerRecordViewModel record(TenantSession s, List<CustomerDetails> saved) {
-        return new CustomerRecordViewModel(s.customers(), s.customFields(), s.contacts(), s.activities(),
+        return new CustomerRecordViewModel(Crm.of(s).customers(), Crm.of(s).customFields(), Crm.of(s).contacts(), Crm.of(s).activities(),
                 BackgroundTasks.direct(), saved::add);
     }
 
     @Test
     void listSearchesFiltersCountsAndPagesOn() {
         for (int i = 0; i < 130; i++) {
-            session.customers().create(CustomerDetails.newCustomer(String.format("Firm %03d", i), CustomerType.COMPANY,
+            Crm.of(session).customers().create(CustomerDetails.newCustomer(String.format("Firm %03d", i), CustomerType.COMPANY,
                     i % 10 == 0 ? CustomerStatus.LEAD : CustomerStatus.ACTIVE));
         }
         CustomerListViewModel vm = new CustomerListViewModel(session, BackgroundTasks.direct(), Locale.US);
@@ -79,19 +80,19 @@ class CrmViewModelsTest {
     void listFiltersByOwnerTagAndCustomFieldAndRestoresASavedViewWithItsColumns() {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         try {
-            admin.customFields().define("customer", "regions", "Regions", CustomFieldType.MULTISELECT,
+            Crm.of(admin).customFields().define("customer", "regions", "Regions", CustomFieldType.MULTISELECT,
                     List.of("North", "South"), false);
         } finally {
             admin.person().close();
         }
         UUID me = session.person().userId();
-        session.customers().create(new CustomerDetails(null, null, "Mine North", CustomerType.COMPANY, CustomerStatus.ACTIVE,
+        Crm.of(session).customers().create(new CustomerDetails(null, null, "Mine North", CustomerType.COMPANY, CustomerStatus.ACTIVE,
                 null, null, null, null, null, null, null, null, me, List.of("vip"), null, null,
                 java.util.Map.of("regions", List.of("North", "South")), 0));
-        session.customers().create(new CustomerDetails(null, null, "Mine South", CustomerType.COMPANY, CustomerStatus.ACTIVE,
+        Crm.of(session).customers().create(new CustomerDetails(null, null, "Mine South", CustomerType.COMPANY, CustomerStatus.ACTIVE,
                 null, null, null, null, null, null, null, null, me, List.of(), null, null,
                 java.util.Map.of("regions", List.of("South")), 0));
-        session.customers().create(CustomerDetails.newCustomer("Nobody's", CustomerType.COMPANY, CustomerStatus.ACTIVE));
+        Crm.of(session).customers().create(CustomerDetails.newCustomer("Nobody's", CustomerType.COMPANY, CustomerStatus.ACTIVE));
 
         CustomerListViewModel vm = new CustomerListViewModel(session, BackgroundTasks.direct(), Locale.US);
         vm.loadChoices();
@@ -128,10 +129,10 @@ class CrmViewModelsTest {
 
     @Test
     void dealListFiltersByPipelineStageAndStatusAndOverridesProbability() {
-        UUID customer = session.customers().create(CustomerDetails.newCustomer("Deal List Co", CustomerType.COMPANY,
+        UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Deal List Co", CustomerType.COMPANY,
                 CustomerStatus.ACTIVE)).id();
-        session.deals().create("Small job", customer, new BigDecimal("100"), "EUR", null);
-        session.deals().create("Big job", customer, new BigDecimal("9000"), "EUR", null);
+        Crm.of(session).deals().create("Small job", customer, new BigDecimal("100"), "EUR", null);
+        Crm.of(session).deals().create("Big job", customer, new BigDecimal("9000"), "EUR", null);
         DealListViewModel vm = new DealListViewModel(session, BackgroundTasks.direct(), Locale.US);
         vm.loadChoices();
         vm.refresh();
@@ -168,7 +169,7 @@ class CrmViewModelsTest {
     void recordCreatesValidatesLogsActivitiesAndResolvesAConflict() {
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         try {
-            admin.customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT, List.of("A", "B"), true);
+            Crm.of(admin).customFields().define("customer", "segment", "Segment", CustomFieldType.SELECT, List.of("A", "B"), true);
         } finally {
             admin.person().close();
         }
@@ -220,10 +221,10 @@ class CrmViewModelsTest {
         assertThat(vm.field("phone").get()).isEqualTo("+49 222");
         vm.overwriteTheirs();
         assertThat(vm.conflictProperty().get()).isNull();
-        assertThat(session.customers().load(saved.get(0).id()).phone()).isEqualTo("+49 222");
+        assertThat(Crm.of(session).customers().load(saved.get(0).id()).phone()).isEqualTo("+49 222");
 
         // History and deletion (the manager may delete).
-        CustomerRecordViewModel reopened = record(session, new ArrayList<>()).withHistory(session.history());
+        CustomerRecordViewModel reopened = record(session, new ArrayList<>()).withHistory(Crm.of(session).history());
         reopened.open(saved.get(0).id());
         assertThat(reopened.history()).extracting(c -> c.action()).containsExactly("UPDATE", "UPDATE", "INSERT");
         assertThat(reopened.history().get(0).fields()).extracting(f -> f.field() + ":" + f.before() + "->" + f.after())
@@ -231,16 +232,16 @@ class CrmViewModelsTest {
         List<String> deleted = new ArrayList<>();
         reopened.delete(() -> deleted.add("back"));
         assertThat(deleted).containsExactly("back");
-        assertThat(session.customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("record ltd")).value())
+        assertThat(Crm.of(session).customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("record ltd")).value())
                 .isZero();
     }
 
     @Test
     void boardMovesCardsAndAsksForALostReason() {
-        UUID customer = session.customers().create(CustomerDetails.newCustomer("Board Co", CustomerType.COMPANY,
+        UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Board Co", CustomerType.COMPANY,
                 CustomerStatus.PROSPECT)).id();
-        session.deals().create("Line 1", customer, new BigDecimal("1200"), "EUR", null);
-        PipelineBoardViewModel vm = new PipelineBoardViewModel(session.deals(), session.pipelines(), BackgroundTasks.direct());
+        Crm.of(session).deals().create("Line 1", customer, new BigDecimal("1200"), "EUR", null);
+        PipelineBoardViewModel vm = new PipelineBoardViewModel(Crm.of(session).deals(), Crm.of(session).pipelines(), BackgroundTasks.direct());
         vm.load();
         assertThat(vm.currency()).isEqualTo("EUR");
         BoardColumn lead = vm.columns().get(0);
@@ -262,7 +263,7 @@ class CrmViewModelsTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("import", ".csv");
         java.nio.file.Files.writeString(file, "Name;Mail;Colour\nWizard One;one@wizard.test;red\nWizard Two;two@wizard;blue\n");
         List<String> imported = new ArrayList<>();
-        CustomerImportViewModel vm = new CustomerImportViewModel(session.customerImport(), BackgroundTasks.direct(),
+        CustomerImportViewModel vm = new CustomerImportViewModel(Crm.of(session).customerImport(), BackgroundTasks.direct(),
                 () -> imported.add("refresh"));
         vm.fileProperty().set(file.toString());
         vm.open();
@@ -280,7 +281,7 @@ class CrmViewModelsTest {
         vm.commit();
         assertThat(imported).containsExactly("refresh");
         assertThat(vm.messageProperty().get()).isEqualTo("2 customers imported.");
-        assertThat(session.customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("wizard")).value())
+        assertThat(Crm.of(session).customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("wizard")).value())
                 .isEqualTo(2);
         vm.fileProperty().set(file.resolveSibling("missing.csv").toString());
         vm.open();

@@ -1,10 +1,11 @@
 package com.workline.ui.home;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.crm.CustomerDetails;
 import com.workline.persistence.crm.CustomerStatus;
 import com.workline.persistence.crm.CustomerType;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ class MyDayViewModelTest {
             ZoneId zone = ZoneId.of("Europe/Berlin");
             // The view's "now" is noon today (the grouping never depends on the hour the test runs).
             OffsetDateTime now = java.time.LocalDate.now(zone).atTime(12, 0).atZone(zone).toOffsetDateTime();
-            UUID customer = session.customers().create(CustomerDetails.newCustomer("Day Customer", CustomerType.COMPANY,
+            UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Day Customer", CustomerType.COMPANY,
                     CustomerStatus.ACTIVE)).id();
-            var activities = session.activities();
+            var activities = Crm.of(session).activities();
             activities.log("task", "Yesterday's call back", null, now.minusDays(1), null, customer, null, null);
             activities.log("task", "Tonight's offer", null, now.plusHours(1),
                     null, customer, null, null);

@@ -1,9 +1,9 @@
 package com.workline.ui.shell;
 
 import com.workline.persistence.admin.NewPerson;
-import com.workline.persistence.admin.Role;
-import com.workline.persistence.tenancy.OrganizationChoice;
-import com.workline.persistence.tenancy.TenantSession;
+import com.workline.persistence.session.Role;
+import com.workline.persistence.session.OrganizationChoice;
+import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
 import com.workline.ui.common.Theme;

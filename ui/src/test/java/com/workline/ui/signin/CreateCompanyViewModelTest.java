@@ -1,8 +1,8 @@
 package com.workline.ui.signin;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.tenancy.CompanySetup;
-import com.workline.persistence.tenancy.SignedInPerson;
+import com.workline.persistence.session.SignedInPerson;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.Test;

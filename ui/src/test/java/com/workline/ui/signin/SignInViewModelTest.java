@@ -1,9 +1,9 @@
 package com.workline.ui.signin;
 
-import com.workline.persistence.admin.Role;
+import com.workline.persistence.session.Role;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.tenancy.SignInService;
-import com.workline.persistence.tenancy.SignedInPerson;
+import com.workline.persistence.session.SignedInPerson;
 import com.workline.persistence.testing.TestDatabase;
 import com.workline.persistence.testing.TestPerson;
 import com.workline.ui.common.UserPreferences;

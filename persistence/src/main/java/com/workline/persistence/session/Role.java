@@ -1,4 +1,4 @@
-package com.workline.persistence.admin;
+package com.workline.persistence.session;
 
 import java.util.Locale;
 

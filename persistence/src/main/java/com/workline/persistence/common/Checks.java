@@ -1,4 +1,4 @@
-package com.workline.persistence.admin;
+package com.workline.persistence.common;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -7,31 +7,44 @@ import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Small checks shared by the admin services. */
-final class Validation {
+/** The field checks every area shares (e-mail, currency, money, time zone, locale, country), written once. */
+public final class Checks {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private Validation() {
+    private Checks() {
     }
 
-    static boolean present(String value) {
+    public static boolean present(String value) {
         return value != null && !value.isBlank();
     }
 
-    static boolean maxLength(String value, int max) {
+    public static boolean maxLength(String value, int max) {
         return value == null || value.length() <= max;
     }
 
-    static boolean email(String value) {
+    public static boolean email(String value) {
         return value != null && value.length() <= 254 && EMAIL.matcher(value.strip()).matches();
     }
 
-    static boolean optionalEmail(String value) {
+    /** An amount of money: not negative, at most two decimals. */
+    public static boolean money(java.math.BigDecimal amount) {
+        return amount != null && amount.signum() >= 0 && amount.stripTrailingZeros().scale() <= 2;
+    }
+
+    public static boolean optionalMoney(java.math.BigDecimal amount) {
+        return amount == null || money(amount);
+    }
+
+    public static boolean optionalCurrency(String code) {
+        return !present(code) || currency(code);
+    }
+
+    public static boolean optionalEmail(String value) {
         return !present(value) || email(value);
     }
 
-    static boolean currency(String code) {
+    public static boolean currency(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
             return false;
         }
@@ -43,7 +56,7 @@ final class Validation {
         }
     }
 
-    static boolean timezone(String zone) {
+    public static boolean timezone(String zone) {
         try {
             return zone != null && ZoneId.of(zone) != null;
         } catch (DateTimeException e) {
@@ -51,7 +64,7 @@ final class Validation {
         }
     }
 
-    static boolean locale(String tag) {
+    public static boolean locale(String tag) {
         if (tag == null || !tag.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             return false;
         }
@@ -63,11 +76,11 @@ final class Validation {
         }
     }
 
-    static boolean optionalCountry(String code) {
+    public static boolean optionalCountry(String code) {
         return !present(code) || COUNTRY.matcher(code).matches();
     }
 
-    static String blankToNull(String value) {
-        return com.workline.persistence.common.Values.blankToNull(value);
+    public static String blankToNull(String value) {
+        return Values.blankToNull(value);
     }
 }

@@ -1,9 +1,14 @@
-package com.workline.persistence.tenancy;
+package com.workline.persistence.session;
 
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.PersonDatabase;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +19,8 @@ public final class SignedInPerson implements AutoCloseable {
     private final UUID userId;
     private volatile List<OrganizationChoice> organizations;
 
-    SignedInPerson(PersonDatabase db, String email, UUID userId, List<OrganizationChoice> organizations) {
+    /** Made by the sign-in (tenancy.SignInService) once the password and the schema version have been checked. */
+    public SignedInPerson(PersonDatabase db, String email, UUID userId, List<OrganizationChoice> organizations) {
         this.db = db;
         this.email = email;
         this.userId = userId;
@@ -35,7 +41,7 @@ public final class SignedInPerson implements AutoCloseable {
 
     /** Reads the organization list again (memberships may have changed since sign-in). */
     public List<OrganizationChoice> refreshOrganizations() {
-        organizations = List.copyOf(db.inTenant(session -> session.doReturningWork(SignInService::listOrganizations)));
+        organizations = List.copyOf(db.withoutTenant(session -> session.doReturningWork(SignedInPerson::listOrganizations)));
         return organizations;
     }
 
@@ -44,8 +50,7 @@ public final class SignedInPerson implements AutoCloseable {
         OrganizationChoice choice = organizations.stream().filter(o -> o.id().equals(organizationId)).findFirst()
                 .orElseThrow(() -> new WorklineException(Problem.NO_MEMBERSHIP,
                         "You are not a member of this organization."));
-        db.selectTenant(choice.id());
-        return new TenantSession(db, this, choice);
+        return new TenantSession(db.forOrganization(choice.id()), this, choice);
     }
 
     public PersonDatabase database() {
@@ -55,5 +60,18 @@ public final class SignedInPerson implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** The organizations the connected login is an active member of, with its role in each. */
+    public static List<OrganizationChoice> listOrganizations(Connection c) throws SQLException {
+        List<OrganizationChoice> result = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT organization_id, organization_name, role FROM sec.my_organizations()")) {
+            while (rs.next()) {
+                result.add(new OrganizationChoice(rs.getObject(1, UUID.class), rs.getString(2),
+                        Role.fromDatabase(rs.getString(3))));
+            }
+        }
+        return result;
     }
 }

@@ -1,6 +1,6 @@
-package com.workline.persistence.tenancy;
+package com.workline.persistence.session;
 
-import com.workline.persistence.admin.Role;
+
 
 import java.util.UUID;
 
