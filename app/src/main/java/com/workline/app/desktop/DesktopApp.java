@@ -2,7 +2,7 @@ package com.workline.app.desktop;
 
 import com.workline.app.config.ClientConfiguration;
 import com.workline.ui.common.UserPreferences;
-import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.task.TaskRunner;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -18,7 +18,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        controller = new DesktopController(configuration, stage, BackgroundTasks.forJavaFx(), UserPreferences.system());
+        controller = new DesktopController(configuration, stage, TaskRunner.forJavaFx(), UserPreferences.system());
         controller.start();
     }
 

@@ -9,16 +9,9 @@ import com.workline.persistence.session.OrganizationChoice;
 import com.workline.persistence.tenancy.SignInService;
 import com.workline.persistence.session.SignedInPerson;
 import com.workline.persistence.session.TenantSession;
-import com.workline.ui.admin.OrganizationSettingsView;
-import com.workline.ui.admin.OrganizationSettingsViewModel;
-import com.workline.ui.admin.PeopleView;
-import com.workline.ui.admin.PeopleViewModel;
-import com.workline.ui.admin.ProfileView;
-import com.workline.ui.admin.ProfileViewModel;
 import com.workline.ui.common.Messages;
 import com.workline.ui.common.Theme;
 import com.workline.ui.common.UserPreferences;
-import com.workline.ui.shell.Section;
 import com.workline.ui.shell.ShellView;
 import com.workline.ui.shell.ShellViewModel;
 import com.workline.ui.signin.CreateCompanyView;
@@ -26,8 +19,13 @@ import com.workline.ui.signin.CreateCompanyViewModel;
 import com.workline.ui.signin.SignInView;
 import com.workline.ui.signin.SignInViewModel;
 import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.task.TaskRunner;
+import com.workline.ui.workbench.Navigator;
+import com.workline.ui.workbench.Permissions;
+import com.workline.ui.workbench.Screen;
+import com.workline.ui.workbench.ScreenContext;
+import com.workline.ui.workbench.Workbench;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -49,17 +47,24 @@ import java.util.UUID;
 public final class DesktopController {
     private final ClientConfiguration configuration;
     private final Stage stage;
+    private final TaskRunner runner;
+    /** The scope of the sign-in and start-up screens (the shell and its screens have their own). */
     private final BackgroundTasks tasks;
+    private final Workbench workbench = DesktopAreas.workbench();
     private final UserPreferences preferences;
     private final Locale locale = Locale.getDefault();
     private EmbeddedDatabase embedded;
     private CompanySetup companySetup;
     private SignedInPerson person;
+    private Screen shell;
+    /** Help › About; set by the application (null: no About item). */
+    private Runnable about;
 
-    public DesktopController(ClientConfiguration configuration, Stage stage, BackgroundTasks tasks, UserPreferences preferences) {
+    public DesktopController(ClientConfiguration configuration, Stage stage, TaskRunner runner, UserPreferences preferences) {
         this.configuration = configuration;
         this.stage = stage;
-        this.tasks = tasks;
+        this.runner = runner;
+        this.tasks = runner.newScope();
         this.preferences = preferences;
     }
 
@@ -144,7 +149,11 @@ public final class DesktopController {
     }
 
     private void showShell(TenantSession session) {
-        ShellViewModel shell = new ShellViewModel(session, tasks, preferences, new ShellViewModel.Navigator() {
+        leaveShell();
+        Navigator navigator = new Navigator(workbench, new Permissions(session.role()));
+        ScreenContext context = new ScreenContext(session, runner, navigator, locale, preferences,
+                java.time.Clock.systemDefaultZone());
+        ShellViewModel shellVm = new ShellViewModel(session, runner.newScope(), preferences, new ShellViewModel.Exits() {
             @Override
             public void signOut() {
                 DesktopController.this.signOut();
@@ -154,74 +163,26 @@ public final class DesktopController {
             public void switchOrganization(OrganizationChoice organization) {
                 showShell(person.choose(organization.id()));
             }
-        }, configuration.embedded() ? Messages.get("status.embedded") : null);
-        shell.themeProperty().addListener((o, old, theme) -> theme.apply());
-        shell.themeProperty().get().apply();
-        show(ShellView.create(shell, section -> content(section, shell)));
+        }, navigator, configuration.embedded() ? Messages.get("status.embedded") : null);
+        shellVm.themeProperty().addListener((o, old, theme) -> theme.apply());
+        shellVm.themeProperty().get().apply();
+        shell = ShellView.create(shellVm, context, about);
+        show((Parent) shell.root());
+        shell.shown(stage.getScene());
         stage.setTitle(Messages.get("app.title") + " \u2014 " + session.organization().name());
     }
 
-    private Node content(Section section, ShellViewModel shell) {
-        TenantSession session = shell.session();
-        return switch (section) {
-            case HOME -> home(shell, session);
-            case CUSTOMERS -> customers(session);
-            case PIPELINE -> com.workline.ui.crm.DealsSection.create(
-                    () -> com.workline.ui.crm.PipelineBoardView.create(
-                            new com.workline.ui.crm.PipelineBoardViewModel(Crm.of(session).deals(), Crm.of(session).pipelines(), tasks), locale),
-                    () -> com.workline.ui.crm.DealListView.create(
-                            new com.workline.ui.crm.DealListViewModel(session, tasks, locale), locale));
-            case ORGANIZATION -> OrganizationSettingsView.create(
-                    new OrganizationSettingsViewModel(Administration.of(session).organizationSettings(), tasks, locale));
-            case PEOPLE -> PeopleView.create(new PeopleViewModel(Administration.of(session).people(), tasks), locale);
-            case PIPELINES -> com.workline.ui.admin.PipelinesView.create(
-                    new com.workline.ui.admin.PipelinesViewModel(Crm.of(session).pipelines(), tasks, locale));
-            case CUSTOM_FIELDS -> com.workline.ui.admin.CustomFieldsView.create(
-                    new com.workline.ui.admin.CustomFieldsViewModel(Crm.of(session).customFields(), tasks));
-            case PROFILE -> ProfileView.create(new ProfileViewModel(Administration.of(session).profile(), tasks));
-        };
-    }
-
-    /** Home: the welcome, then My day (tasks and notifications). */
-    private Node home(ShellViewModel shell, TenantSession session) {
-        VBox home = ShellView.home(shell);
-        home.getChildren().add(new javafx.scene.control.Separator());
-        home.getChildren().add(com.workline.ui.home.MyDayView.create(new com.workline.ui.home.MyDayViewModel(
-                Crm.of(session).activities(), tasks, java.time.Clock.systemDefaultZone()), locale));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(home);
-        scroll.setFitToWidth(true);
-        return scroll;
-    }
-
-    /** The customer list; opening a customer shows its record in place, "back" returns to the same list. */
-    private Node customers(TenantSession session) {
-        javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
-        var listVm = new com.workline.ui.crm.CustomerListViewModel(session, tasks, locale);
-        Node[] list = new Node[1];
-        java.util.function.Consumer<UUID> open = id -> {
-            var record = new com.workline.ui.crm.CustomerRecordViewModel(Crm.of(session).customers(), Crm.of(session).customFields(),
-                    Crm.of(session).contacts(), Crm.of(session).activities(), tasks, saved -> listVm.refresh())
-                    .withHistory(Crm.of(session).history());
-            var role = session.organization().role();
-            boolean canDelete = role == com.workline.persistence.session.Role.OWNER
-                    || role == com.workline.persistence.session.Role.ADMIN || role == com.workline.persistence.session.Role.MANAGER;
-            holder.setCenter(com.workline.ui.crm.CustomerRecordView.create(record, () -> {
-                holder.setCenter(list[0]);
-                listVm.refresh();
-            }, locale, canDelete));
-            record.open(id);
-        };
-        Runnable startImport = () -> {
-            var importVm = new com.workline.ui.crm.CustomerImportViewModel(Crm.of(session).customerImport(), tasks, listVm::refresh);
-            holder.setCenter(com.workline.ui.crm.CustomerImportView.create(importVm, () -> holder.setCenter(list[0])));
-        };
-        boolean canCreate = session.organization().role() != com.workline.persistence.session.Role.VIEWER;
-        list[0] = com.workline.ui.crm.CustomerListView.create(listVm, open, canCreate ? startImport : null);
-        holder.setCenter(list[0]);
-        return holder;
+    /** The shown shell, if any, is left for good: its shortcuts, listeners, timers and screens go with it. */
+    private void leaveShell() {
+        if (shell != null) {
+            shell.hidden(stage.getScene());
+            shell.dispose();
+            shell = null;
+        }
     }
 
     void signOut() {
+        leaveShell();
         if (person != null) {
             person.close();
             person = null;
@@ -254,9 +215,28 @@ public final class DesktopController {
         return box;
     }
 
+    /** The shown shell (tests: lifecycle and leaks). */
+    Screen shell() {
+        return shell;
+    }
+
+    /** The signed-in person (tests). */
+    SignedInPerson person() {
+        return person;
+    }
+
+    /** Help › About for the shell's user menu. */
+    void about(Runnable showAbout) {
+        this.about = showAbout;
+    }
+
     /** Called when the application exits: sign out, stop the embedded server, remember the window. */
     public void stop() {
         WindowGeometry.save(stage, preferences);
+        if (shell != null) {
+            shell.dispose(); // the window is going away: no need to detach from its scene (maybe not the FX thread)
+            shell = null;
+        }
         if (person != null) {
             person.close();
         }

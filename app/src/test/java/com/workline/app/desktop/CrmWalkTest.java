@@ -66,6 +66,9 @@ class CrmWalkTest {
 
         robot.clickOn("#nav-home");
         robot.clickOn("#nav-customers");
+        waitUntil(() -> robot.lookup("#customer-record").tryQuery().isPresent()); // the section's last place
+        robot.clickOn("#nav-customers"); // chosen again: the list
+        waitUntil(() -> robot.lookup("#customer-table").tryQuery().isPresent());
         TableView<?> list = robot.lookup("#customer-table").queryAs(TableView.class);
         robot.clickOn("#customer-search").write("wanda walk");
         waitUntil(() -> list.getItems().size() == 1

@@ -3,7 +3,7 @@ package com.workline.app.desktop;
 import com.workline.app.config.ClientConfiguration;
 import com.workline.persistence.db.RoleNames;
 import com.workline.ui.common.UserPreferences;
-import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.task.TaskRunner;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class DesktopHarness {
             data[0] = folder;
         }
         DesktopController controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), folder, demo),
-                stage, BackgroundTasks.forJavaFx(), UserPreferences.inMemory());
+                stage, TaskRunner.forJavaFx(), UserPreferences.inMemory());
         controller.start();
         return controller;
     }

@@ -6,6 +6,10 @@ import com.workline.persistence.session.TenantSession;
 
 /** The administration area's entry point: organization settings, people, one's own profile, number series. */
 public final class Administration {
+    /** The area's Hibernate entities, for the session factory (see tenancy.MappedEntities). */
+    public static final java.util.List<Class<?>> ENTITIES = java.util.List.of(Organization.class, UserAccount.class,
+            com.workline.persistence.numbering.NumberSeries.class);
+
     private final TenantDatabase db;
 
     private Administration(TenantDatabase db) {

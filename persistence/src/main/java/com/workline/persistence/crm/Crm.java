@@ -5,6 +5,9 @@ import com.workline.persistence.session.TenantSession;
 
 /** The CRM area's entry point: its services, all fixed to one person in one organization. */
 public final class Crm {
+    /** The area's Hibernate entities, for the session factory (see tenancy.MappedEntities). */
+    public static final java.util.List<Class<?>> ENTITIES = java.util.List.of(Customer.class);
+
     private final TenantDatabase db;
 
     private Crm(TenantDatabase db) {

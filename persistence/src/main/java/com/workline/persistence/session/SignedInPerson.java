@@ -53,6 +53,16 @@ public final class SignedInPerson implements AutoCloseable {
         return new TenantSession(db.forOrganization(choice.id()), this, choice);
     }
 
+    /** The person's PostgreSQL login (preferences are kept per login). */
+    public String login() {
+        return db.login();
+    }
+
+    /** How the status bar names the server: host, port and database. */
+    public String serverDisplay() {
+        return db.server().display();
+    }
+
     public PersonDatabase database() {
         return db;
     }

@@ -51,6 +51,35 @@ class SignInTest {
                 .isEqualTo(true);
     }
 
+    /**
+     * The organization is fixed per session object: work prepared (queued) for the first organization runs
+     * there even when it executes after the person has chosen another one, and a customer created through the
+     * old session's services lands in the old organization.
+     */
+    @Test
+    void workQueuedBeforeSwitchingOrganizationNeverRunsInTheNewOne() throws Exception {
+        UUID first = db.newOrganization("Queued first");
+        UUID second = db.newOrganization("Queued second");
+        TestPerson person = db.newPerson(first, Role.MANAGER);
+        db.provisioning().addPerson(second, new NewPerson(person.email(), "x", "y", Role.MANAGER, null));
+        try (SignedInPerson signedIn = signIn.signIn(db.server(), person.email(), TestDatabase.PASSWORD.toCharArray())) {
+            TenantSession before = signedIn.choose(first);
+            var queuedCustomers = com.workline.persistence.crm.Crm.of(before).customers(); // a screen's view model holds this
+            java.util.function.Supplier<UUID> queuedSettings = () -> Administration.of(before).organizationSettings().load().id();
+
+            TenantSession after = signedIn.choose(second); // the person switches before the queued work runs
+
+            assertThat(queuedSettings.get()).isEqualTo(first);
+            var created = queuedCustomers.create(com.workline.persistence.crm.CustomerDetails.newCustomer("Made before the switch",
+                    com.workline.persistence.crm.CustomerType.COMPANY, com.workline.persistence.crm.CustomerStatus.LEAD));
+            assertThat(Sql.value(db.superuser(), "SELECT organization_id FROM app.customers WHERE id = ?", created.id()))
+                    .isEqualTo(first);
+            assertThat(Administration.of(after).organizationSettings().load().id()).isEqualTo(second);
+            assertThat(com.workline.persistence.crm.Crm.of(after).customers()
+                    .count(com.workline.persistence.crm.CustomerQuery.all()).value()).isZero();
+        }
+    }
+
     @Test
     void wrongPassword() {
         TestPerson person = db.newPerson(db.newOrganization("Wrong password"), Role.EMPLOYEE);

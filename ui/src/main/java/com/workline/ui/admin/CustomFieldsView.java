@@ -4,6 +4,7 @@ import com.workline.persistence.crm.CustomFieldDefinition;
 import com.workline.persistence.crm.CustomFieldType;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,7 +32,7 @@ public final class CustomFieldsView {
     private CustomFieldsView() {
     }
 
-    public static Node create(CustomFieldsViewModel vm) {
+    public static Screen create(CustomFieldsViewModel vm) {
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("custom-field-kind");
         kind.getItems().setAll(CustomFieldsViewModel.KINDS);
@@ -134,13 +135,9 @@ public final class CustomFieldsView {
         VBox page = new VBox(14, Forms.title(Messages.get("customFields.title")), hint, top, body);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("custom-fields");
-        page.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
-            }
-        });
         vm.load();
-        return page;
+        return Screen.of(page)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
     }
 
     private static String typeName(CustomFieldType type) {

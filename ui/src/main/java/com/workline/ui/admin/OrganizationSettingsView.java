@@ -4,6 +4,7 @@ import com.workline.persistence.admin.OrganizationSettingsService;
 import com.workline.persistence.admin.TaxRoundingMode;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,7 +34,7 @@ public final class OrganizationSettingsView {
     private OrganizationSettingsView() {
     }
 
-    public static Node create(OrganizationSettingsViewModel vm) {
+    public static Screen create(OrganizationSettingsViewModel vm) {
         VBox sections = new VBox(18);
         sections.getChildren().add(section(vm, "settings.section.company",
                 "name", "legalName", "taxId", "baseCurrency", "timezone", "locale"));
@@ -98,13 +99,9 @@ public final class OrganizationSettingsView {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setId("organization-settings");
-        scroll.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
-            }
-        });
         vm.load();
-        return scroll;
+        return Screen.of(scroll)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
     }
 
     private static GridPane section(OrganizationSettingsViewModel vm, String titleKey, String... fields) {

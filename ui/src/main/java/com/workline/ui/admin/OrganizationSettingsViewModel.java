@@ -41,6 +41,7 @@ public final class OrganizationSettingsViewModel {
             "numberFormat.project", "numberFormat.customer", "defaultPaymentTermsDays", "defaultTaxRate",
             "quoteValidityDays", "invoiceFooter"};
 
+    private boolean saving;
     private final OrganizationSettingsService service;
     private final BackgroundTasks tasks;
     private final Locale locale;
@@ -109,8 +110,17 @@ public final class OrganizationSettingsViewModel {
         logoContentType.set(bytes == null ? null : contentType);
     }
 
+    /**
+     * Saves the form. A save is never dropped silently: before the settings have loaded, or while the previous
+     * save is still on its way, the person is told so (and the form keeps their input).
+     */
     public void save() {
-        if (original == null || tasks.busyProperty().get()) {
+        if (original == null) {
+            message.set(Messages.get("form.stillLoading"));
+            return;
+        }
+        if (saving) {
+            message.set(Messages.get("form.stillSaving"));
             return;
         }
         errors.clear();
@@ -122,10 +132,15 @@ public final class OrganizationSettingsViewModel {
             errors.showOnly(invalid.fieldErrors());
             return;
         }
+        saving = true;
         tasks.run(() -> service.save(edited), saved -> {
+            saving = false;
             show(saved);
             message.set(Messages.get("settings.saved"));
-        }, this::showFailure);
+        }, failure -> {
+            saving = false;
+            showFailure(failure);
+        });
     }
 
     private void showFailure(WorklineException failure) {

@@ -3,6 +3,7 @@ package com.workline.ui.admin;
 import com.workline.persistence.crm.Pipeline;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,7 +33,7 @@ public final class PipelinesView {
     private PipelinesView() {
     }
 
-    public static Node create(PipelinesViewModel vm) {
+    public static Screen create(PipelinesViewModel vm) {
         ComboBox<Pipeline> pipeline = new ComboBox<>(vm.pipelines());
         pipeline.setId("pipeline-choice");
         pipeline.setConverter(Forms.converter((Pipeline p) -> p == null ? ""
@@ -93,15 +94,11 @@ public final class PipelinesView {
         VBox page = new VBox(14, Forms.title(Messages.get("pipelines.title")), hint, top, rows, listError, buttons);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("pipelines");
-        page.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
-            }
-        });
         vm.load();
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
-        return scroll;
+        return Screen.of(scroll)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
     }
 
     /** One grid row per stage, its errors below it; rebuilt when stages are added, removed or moved. */

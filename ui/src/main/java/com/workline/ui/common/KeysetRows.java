@@ -12,18 +12,19 @@ import java.util.function.Function;
 
 /**
  * The rows of a keyset-paged list as a screen shows them: the first page of a query, then the next pages
- * appended as the user scrolls. Only the newest query's answers are shown, so fast typing or changing
- * filters never shows stale rows.
+ * appended as the user scrolls. First pages and further pages share one "newest answer counts" slot of the
+ * screen's task scope: a new query drops every answer of the previous one, and no further page is asked for
+ * until the new query's first page has arrived (its cursor belongs to the new query).
  */
 public final class KeysetRows<R, C> {
     private final BackgroundTasks tasks;
     private final Consumer<String> problems;
+    private final Object slot = new Object();
     private final ObservableList<R> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper morePages = new ReadOnlyBooleanWrapper(false);
     private Function<C, ? extends KeysetPage<R, C>> pages;
     private C next;
-    private long generation;
-    private boolean loadingMore;
+    private boolean loading;
 
     /** @param problems shows a failure's message to the user */
     public KeysetRows(BackgroundTasks tasks, Consumer<String> problems) {
@@ -44,33 +45,33 @@ public final class KeysetRows<R, C> {
      * first); it runs in the background and must capture the query as it is now.
      */
     public void showFirstPage(Function<C, ? extends KeysetPage<R, C>> pageAfter) {
-        long mine = ++generation;
         pages = pageAfter;
-        tasks.run(() -> pageAfter.apply(null), page -> {
-            if (mine == generation) {
-                rows.setAll(page.rows());
-                showNext(page.next());
-            }
-        }, failure -> problems.accept(failure.getMessage()));
+        showNext(null); // the old query's cursor must never be used with the new query
+        loading = true;
+        tasks.latest(slot, () -> pageAfter.apply(null), page -> {
+            loading = false;
+            rows.setAll(page.rows());
+            showNext(page.next());
+        }, failure -> {
+            loading = false;
+            problems.accept(failure.getMessage());
+        });
     }
 
-    /** Appends the next page of the current query, if there is one and none is on its way. */
+    /** Appends the next page of the current query, if there is one and nothing is on its way. */
     public void loadMore() {
-        if (next == null || loadingMore) {
+        if (next == null || loading) {
             return;
         }
-        loadingMore = true;
-        long mine = generation;
+        loading = true;
         C after = next;
         Function<C, ? extends KeysetPage<R, C>> current = pages;
-        tasks.run(() -> current.apply(after), page -> {
-            loadingMore = false;
-            if (mine == generation) {
-                rows.addAll(page.rows());
-                showNext(page.next());
-            }
+        tasks.latest(slot, () -> current.apply(after), page -> {
+            loading = false;
+            rows.addAll(page.rows());
+            showNext(page.next());
         }, failure -> {
-            loadingMore = false;
+            loading = false;
             problems.accept(failure.getMessage());
         });
     }

@@ -42,4 +42,13 @@ public final class LocaleNumbers {
         format.setGroupingUsed(false);
         return format.format(value);
     }
+
+    /** An amount of money as the locale writes it, with two decimals and no grouping ("12500,00"). */
+    public static String formatAmount(BigDecimal value, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(Math.max(2, value.scale()));
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
 }

@@ -5,6 +5,7 @@ import com.workline.persistence.crm.CustomerRow;
 import com.workline.persistence.crm.CustomerStatus;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -40,12 +41,12 @@ public final class CustomerListView {
     private CustomerListView() {
     }
 
-    public static Node create(CustomerListViewModel vm, Consumer<UUID> open) {
+    public static Screen create(CustomerListViewModel vm, Consumer<UUID> open) {
         return create(vm, open, null);
     }
 
     /** @param startImport opens the import wizard, or null where the person may not create customers */
-    public static Node create(CustomerListViewModel vm, Consumer<UUID> open, Runnable startImport) {
+    public static Screen create(CustomerListViewModel vm, Consumer<UUID> open, Runnable startImport) {
         TextField search = new TextField();
         search.setId("customer-search");
         search.setPromptText(Messages.get("customers.search"));
@@ -170,16 +171,11 @@ public final class CustomerListView {
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("customers");
-        page.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> open.accept(null));
-            }
-        });
         vm.loadChoices();
         vm.refresh();
-        return page;
+        return Screen.of(page)
+                .shortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus)
+                .shortcut(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> open.accept(null));
     }
 
     /** Owner, tag and custom field filters, saved views and the column chooser. */

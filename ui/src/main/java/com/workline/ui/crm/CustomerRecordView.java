@@ -8,6 +8,7 @@ import com.workline.persistence.crm.CustomerStatus;
 import com.workline.persistence.crm.CustomerType;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -39,12 +40,12 @@ public final class CustomerRecordView {
     private CustomerRecordView() {
     }
 
-    public static Node create(CustomerRecordViewModel vm, Runnable back, Locale locale) {
+    public static Screen create(CustomerRecordViewModel vm, Runnable back, Locale locale) {
         return create(vm, back, locale, false);
     }
 
     /** @param canDelete whether to offer Delete (managers and above; the database checks it again) */
-    public static Node create(CustomerRecordViewModel vm, Runnable back, Locale locale, boolean canDelete) {
+    public static Screen create(CustomerRecordViewModel vm, Runnable back, Locale locale, boolean canDelete) {
         GridPane fields = Forms.grid();
         int row = 0;
         Forms.row(fields, row++, Messages.get("customer.name"), text(vm, "name"), vm.errors().of("name"));
@@ -209,12 +210,8 @@ public final class CustomerRecordView {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setId("customer-record");
-        scroll.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
-            }
-        });
-        return scroll;
+        return Screen.of(scroll)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
     }
 
     /** Shown after a conflicting save: their values beside mine, and the two ways out. */

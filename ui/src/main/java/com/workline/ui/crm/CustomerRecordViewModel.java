@@ -13,6 +13,7 @@ import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.crm.CustomerStatus;
 import com.workline.persistence.crm.CustomerType;
 import com.workline.ui.common.FieldErrors;
+import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
@@ -51,6 +52,7 @@ public final class CustomerRecordViewModel {
     private com.workline.persistence.crm.HistoryService historyService;
     private final ObservableList<com.workline.persistence.crm.Change> history = FXCollections.observableArrayList();
     private final BackgroundTasks tasks;
+    private java.util.Locale locale = java.util.Locale.getDefault();
     private final Consumer<CustomerDetails> onSaved;
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
     private final ObjectProperty<CustomerType> type = new SimpleObjectProperty<>(CustomerType.COMPANY);
@@ -110,6 +112,12 @@ public final class CustomerRecordViewModel {
     /** The record's change history (from the audit log); empty unless a history service is given. */
     public ObservableList<com.workline.persistence.crm.Change> history() {
         return history;
+    }
+
+    /** Numbers are read and written as {@code locale} does (the default: the system's). */
+    public CustomerRecordViewModel inLocale(java.util.Locale locale) {
+        this.locale = locale;
+        return this;
     }
 
     public CustomerRecordViewModel withHistory(com.workline.persistence.crm.HistoryService service) {
@@ -190,7 +198,7 @@ public final class CustomerRecordViewModel {
         set("taxId", d.taxId());
         set("currency", d.currency());
         set("paymentTermsDays", d.paymentTermsDays() == null ? null : d.paymentTermsDays().toString());
-        set("creditLimit", d.creditLimit() == null ? null : d.creditLimit().toPlainString());
+        set("creditLimit", d.creditLimit() == null ? null : LocaleNumbers.formatAmount(d.creditLimit(), locale));
         set("tags", String.join(", ", d.tags()));
         set("notes", d.notes());
         type.set(d.type());
@@ -319,10 +327,9 @@ public final class CustomerRecordViewModel {
         } catch (NumberFormatException e) {
             errors.check(false, "paymentTermsDays", Messages.get("form.wholeNumber"));
         }
-        try {
-            credit = get("creditLimit").isBlank() ? null : new BigDecimal(get("creditLimit").strip().replace(",", "."));
-        } catch (NumberFormatException e) {
-            errors.check(false, "creditLimit", Messages.get("form.number"));
+        if (!get("creditLimit").isBlank()) {
+            credit = LocaleNumbers.parseDecimal(get("creditLimit"), locale); // "12.500,50" in German
+            errors.check(credit != null, "creditLimit", Messages.get("form.number"));
         }
         errors.throwIfAny();
         Map<String, Object> values = new LinkedHashMap<>();

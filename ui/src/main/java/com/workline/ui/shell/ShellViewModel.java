@@ -1,30 +1,31 @@
 package com.workline.ui.shell;
 
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.session.OrganizationChoice;
 import com.workline.persistence.session.TenantSession;
 import com.workline.ui.common.Messages;
 import com.workline.ui.common.Theme;
 import com.workline.ui.common.UserPreferences;
 import com.workline.ui.task.BackgroundTasks;
-import javafx.beans.property.ObjectProperty;
+import com.workline.ui.workbench.Navigator;
+import com.workline.ui.workbench.Section;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.value.ChangeListener;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The main window's state: which sections this person may open, the current one, the theme, the status bar
- * (server, organization, person, connection state) and the user menu's actions.
+ * The main window's state: the sections this person may open (from the registered areas, through the
+ * navigator), the theme, the status bar (server, organization, person, connection state) and the user menu's
+ * actions. {@link #dispose()} detaches it from the application-wide task runner when the session ends.
  */
 public final class ShellViewModel {
     /** What the shell asks of the application: leaving the session or switching organization. */
-    public interface Navigator {
+    public interface Exits {
         void signOut();
 
         void switchOrganization(OrganizationChoice organization);
@@ -33,38 +34,37 @@ public final class ShellViewModel {
     private final TenantSession session;
     private final BackgroundTasks tasks;
     private final UserPreferences preferences;
+    private final Exits exits;
     private final Navigator navigator;
-    private final ObservableList<Section> sections = FXCollections.observableArrayList();
-    private final ObjectProperty<Section> current = new SimpleObjectProperty<>(Section.HOME);
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(true);
-
+    private final ChangeListener<Boolean> connectionListener = (o, was, lost) -> connected.set(!lost);
     private final String serverLabel;
 
     /**
+     * @param tasks       the shell's own task scope (the connection check); closed by {@link #dispose()}
      * @param serverLabel how the status bar names the server (e.g. "This computer" for the embedded database),
      *                    or {@code null} for its address
      */
-    public ShellViewModel(TenantSession session, BackgroundTasks tasks, UserPreferences preferences, Navigator navigator,
-                          String serverLabel) {
+    public ShellViewModel(TenantSession session, BackgroundTasks tasks, UserPreferences preferences, Exits exits,
+                          Navigator navigator, String serverLabel) {
         this.session = session;
         this.serverLabel = serverLabel;
         this.tasks = tasks;
         this.preferences = preferences;
+        this.exits = exits;
         this.navigator = navigator;
-        boolean admin = session.organization().role().canAdminister();
-        sections.setAll(Arrays.stream(Section.values()).filter(s -> admin || !s.administration()).toList());
-        theme.set(preferences.theme(session.person().database().login()));
+        theme.set(preferences.theme(session.person().login()));
         // Any screen's failed task is news for the status bar too, and so is the next success.
-        tasks.connectionLostProperty().addListener((o, was, lost) -> connected.set(!lost));
+        tasks.connectionLostProperty().addListener(connectionListener);
     }
 
-    public ObservableList<Section> sections() {
-        return sections;
+    public List<Section> sections() {
+        return navigator.sections();
     }
 
-    public ObjectProperty<Section> currentProperty() {
-        return current;
+    public Navigator navigator() {
+        return navigator;
     }
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
@@ -73,7 +73,7 @@ public final class ShellViewModel {
 
     public void toggleTheme() {
         theme.set(theme.get().other());
-        preferences.theme(session.person().database().login(), theme.get());
+        preferences.theme(session.person().login(), theme.get());
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {
@@ -82,10 +82,9 @@ public final class ShellViewModel {
 
     /** Asks the server whether it is still there; the view calls this periodically. */
     public void checkConnection() {
-        tasks.run(() -> {
+        tasks.latest("heartbeat", () -> {
             if (!session.isConnected()) {
-                throw new com.workline.persistence.common.WorklineException(
-                        com.workline.persistence.common.Problem.CONNECTION_LOST, "The server does not answer.");
+                throw new WorklineException(Problem.CONNECTION_LOST, "The server does not answer.");
             }
             return Boolean.TRUE;
         }, ok -> connected.set(true), failure -> connected.set(false));
@@ -96,7 +95,7 @@ public final class ShellViewModel {
     }
 
     public String serverText() {
-        return Messages.get("status.server", serverLabel != null ? serverLabel : session.person().database().server().display());
+        return Messages.get("status.server", serverLabel != null ? serverLabel : session.person().serverDisplay());
     }
 
     public String organizationText() {
@@ -115,10 +114,16 @@ public final class ShellViewModel {
     }
 
     public void switchTo(OrganizationChoice organization) {
-        navigator.switchOrganization(organization);
+        exits.switchOrganization(organization);
     }
 
     public void signOut() {
-        navigator.signOut();
+        exits.signOut();
+    }
+
+    /** The session ends: stop listening to the application-wide runner and drop the shell's pending answers. */
+    public void dispose() {
+        tasks.connectionLostProperty().removeListener(connectionListener);
+        tasks.close();
     }
 }

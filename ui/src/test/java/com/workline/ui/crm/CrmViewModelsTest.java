@@ -174,7 +174,7 @@ class CrmViewModelsTest {
             admin.person().close();
         }
         List<CustomerDetails> saved = new ArrayList<>();
-        CustomerRecordViewModel vm = record(session, saved);
+        CustomerRecordViewModel vm = record(session, saved).inLocale(java.util.Locale.GERMANY);
         vm.open(null);
         assertThat(vm.isNew()).isTrue();
         assertThat(vm.definitions()).extracting(d -> d.key()).containsExactly("segment");
@@ -194,7 +194,7 @@ class CrmViewModelsTest {
         vm.save();
         assertThat(saved).singleElement().satisfies(d -> {
             assertThat(d.number()).isEqualTo("C-000001");
-            assertThat(d.creditLimit()).isEqualByComparingTo(new BigDecimal("2500.50"));
+            assertThat(d.creditLimit()).as("German: the comma is the decimal sign").isEqualByComparingTo(new BigDecimal("2500.50"));
             assertThat(d.tags()).containsExactly("export", "vip");
             assertThat(d.customFields()).containsEntry("segment", "B");
         });
@@ -234,6 +234,17 @@ class CrmViewModelsTest {
         assertThat(deleted).containsExactly("back");
         assertThat(Crm.of(session).customers().count(com.workline.persistence.crm.CustomerQuery.all().withSearch("record ltd")).value())
                 .isZero();
+        assertThat(vm.field("creditLimit").get()).as("shown as German writes it").isEqualTo("2500,50");
+        List<CustomerDetails> savedInEnglish = new ArrayList<>();
+        CustomerRecordViewModel english = record(session, savedInEnglish).inLocale(java.util.Locale.US);
+        english.open(null);
+        english.field("name").set("English Amounts Ltd");
+        english.customField("segment").set("A");
+        english.field("creditLimit").set("2,600.75");
+        english.save();
+        assertThat(savedInEnglish).singleElement().satisfies(d -> assertThat(d.creditLimit()).as("English: the comma groups")
+                .isEqualByComparingTo(new BigDecimal("2600.75")));
+        assertThat(english.field("creditLimit").get()).isEqualTo("2600.75");
     }
 
     @Test

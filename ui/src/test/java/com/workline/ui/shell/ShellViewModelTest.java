@@ -9,6 +9,13 @@ import com.workline.persistence.testing.TestPerson;
 import com.workline.ui.common.Theme;
 import com.workline.ui.common.UserPreferences;
 import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.admin.AdministrationArea;
+import com.workline.ui.crm.CrmArea;
+import com.workline.ui.home.HomeArea;
+import com.workline.ui.workbench.Navigator;
+import com.workline.ui.workbench.Permissions;
+import com.workline.ui.workbench.Section;
+import com.workline.ui.workbench.Workbench;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShellViewModelTest {
     private final TestDatabase db = TestDatabase.get();
     private final List<String> navigation = new ArrayList<>();
-    private final ShellViewModel.Navigator navigator = new ShellViewModel.Navigator() {
+    private final ShellViewModel.Exits exits = new ShellViewModel.Exits() {
         @Override
         public void signOut() {
             navigation.add("sign out");
@@ -32,18 +39,26 @@ class ShellViewModelTest {
         }
     };
 
+    static Workbench workbench() {
+        return new Workbench(List.of(new HomeArea(), new CrmArea(), new AdministrationArea()));
+    }
+
+    private ShellViewModel shell(TenantSession session, UserPreferences preferences) {
+        return new ShellViewModel(session, BackgroundTasks.direct(), preferences, exits,
+                new Navigator(workbench(), new Permissions(session.role())), null);
+    }
+
     @Test
     void adminsSeeAdministrationOthersDoNot() {
         UUID org = db.newOrganization("Shell");
         TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
-            assertThat(new ShellViewModel(admin, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
-                    .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.ORGANIZATION, Section.PEOPLE,
-                            Section.PIPELINES, Section.CUSTOM_FIELDS,
-                            Section.PROFILE);
-            assertThat(new ShellViewModel(employee, BackgroundTasks.direct(), UserPreferences.inMemory(), navigator, null).sections())
-                    .containsExactly(Section.HOME, Section.CUSTOMERS, Section.PIPELINE, Section.PROFILE);
+            assertThat(shell(admin, UserPreferences.inMemory()).sections()).extracting(Section::id)
+                    .containsExactly("home", "customers", "pipeline", "organization", "people", "pipelines", "custom_fields",
+                            "profile");
+            assertThat(shell(employee, UserPreferences.inMemory()).sections()).extracting(Section::id)
+                    .containsExactly("home", "customers", "pipeline", "profile");
         } finally {
             admin.person().close();
             employee.person().close();
@@ -59,10 +74,10 @@ class ShellViewModelTest {
         UserPreferences preferences = UserPreferences.inMemory();
         TenantSession session = db.signInTo(manager, org);
         try {
-            ShellViewModel vm = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null);
+            ShellViewModel vm = shell(session, preferences);
             assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
             vm.toggleTheme();
-            assertThat(new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null).themeProperty().get())
+            assertThat(shell(session, preferences).themeProperty().get())
                     .isEqualTo(Theme.DARK);
             assertThat(vm.organizationText()).contains("Shell theme").contains("Manager");
             assertThat(vm.personText()).contains(manager.email());
@@ -76,7 +91,7 @@ class ShellViewModelTest {
         } finally {
             session.person().close();
         }
-        ShellViewModel afterClose = new ShellViewModel(session, BackgroundTasks.direct(), preferences, navigator, null);
+        ShellViewModel afterClose = shell(session, preferences);
         afterClose.checkConnection();
         assertThat(afterClose.connectedProperty().get()).as("a closed pool reports the connection as lost").isFalse();
     }

@@ -33,7 +33,7 @@ class BackgroundTasksTest {
     void busyWhileWorkIsPendingAndResultsArriveOnTheUiExecutor() {
         Manual worker = new Manual();
         Manual ui = new Manual();
-        BackgroundTasks tasks = new BackgroundTasks(worker, ui);
+        BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
         List<String> delivered = new ArrayList<>();
 
         tasks.run(() -> "loaded", delivered::add, failure -> delivered.add("failed"));
@@ -73,5 +73,83 @@ class BackgroundTasksTest {
         assertThat(tasks.connectionLostProperty().get()).isTrue();
         tasks.run(() -> "back", ok -> { }, failure -> { });
         assertThat(tasks.connectionLostProperty().get()).isFalse();
+    }
+
+    @Test
+    void busyIsPerScreenSoAHeartbeatNeverBlocksASave() {
+        Manual worker = new Manual();
+        Manual ui = new Manual();
+        TaskRunner runner = new TaskRunner(worker, ui);
+        BackgroundTasks shell = runner.newScope();
+        BackgroundTasks form = runner.newScope();
+        shell.run(() -> "heartbeat", ok -> { }, failure -> { });
+        assertThat(shell.busyProperty().get()).isTrue();
+        assertThat(form.busyProperty().get()).as("another screen's work does not make this one busy").isFalse();
+    }
+
+    @Test
+    void onlyTheNewestAnswerOfASlotCountsAndUnstartedOlderWorkIsSkipped() {
+        Manual worker = new Manual();
+        Manual ui = new Manual();
+        BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
+        List<String> ran = new ArrayList<>();
+        List<String> delivered = new ArrayList<>();
+        Object slot = new Object();
+        tasks.latest(slot, () -> { ran.add("h"); return "h"; }, delivered::add, f -> delivered.add("failed"));
+        tasks.latest(slot, () -> { ran.add("ha"); return "ha"; }, delivered::add, f -> delivered.add("failed"));
+        worker.runAll();
+        ui.runAll();
+        assertThat(ran).as("the superseded search never reached the database").containsExactly("ha");
+        assertThat(delivered).containsExactly("ha");
+        assertThat(tasks.busyProperty().get()).isFalse();
+
+        // Started, then superseded: its answer is dropped.
+        tasks.latest(slot, () -> "har", delivered::add, f -> { });
+        worker.runAll();
+        tasks.latest(slot, () -> "harb", delivered::add, f -> { });
+        worker.runAll();
+        ui.runAll();
+        assertThat(delivered).containsExactly("ha", "harb");
+    }
+
+    @Test
+    void aClosedScopeDeliversNothingButItsWorkStillRuns() {
+        Manual worker = new Manual();
+        Manual ui = new Manual();
+        BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
+        List<String> events = new ArrayList<>();
+        tasks.run(() -> { events.add("saved in the database"); return "ok"; }, ok -> events.add("callback"), f -> { });
+        worker.runAll();
+        tasks.close();
+        ui.runAll();
+        assertThat(events).containsExactly("saved in the database");
+        assertThat(tasks.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void errorsAreCaughtReportedAndEveryFailureIsLogged() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TaskRunner.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            BackgroundTasks tasks = BackgroundTasks.direct();
+            List<WorklineException> failures = new ArrayList<>();
+            tasks.run(() -> {
+                throw new StackOverflowError("deep");
+            }, ok -> { }, failures::add);
+            tasks.run(() -> {
+                throw new WorklineException(Problem.CONFLICT, "Someone else changed it.");
+            }, ok -> { }, failures::add);
+            assertThat(failures).extracting(WorklineException::problem).containsExactly(Problem.UNEXPECTED, Problem.CONFLICT);
+            assertThat(failures.get(0).getMessage()).contains("log file");
+            assertThat(tasks.busyProperty().get()).isFalse();
+            assertThat(appender.list).hasSize(2);
+            assertThat(appender.list.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+            assertThat(appender.list.get(0).getThrowableProxy().getClassName()).isEqualTo(StackOverflowError.class.getName());
+            assertThat(appender.list.get(1).getFormattedMessage()).contains("Someone else changed it.");
+        } finally {
+            logger.detachAppender(appender);
+        }
     }
 }

@@ -1,0 +1,24 @@
+package com.workline.app.desktop;
+
+import com.workline.ui.admin.AdministrationArea;
+import com.workline.ui.crm.CrmArea;
+import com.workline.ui.home.HomeArea;
+import com.workline.ui.workbench.Area;
+import com.workline.ui.workbench.Workbench;
+
+import java.util.List;
+
+/** Every business area of the desktop client: adding an area is one line here (see docs/README.md). */
+final class DesktopAreas {
+    static final List<Area> ALL = List.of(
+            new HomeArea(),
+            new CrmArea(),
+            new AdministrationArea());
+
+    private DesktopAreas() {
+    }
+
+    static Workbench workbench() {
+        return new Workbench(ALL);
+    }
+}

@@ -1,0 +1,36 @@
+package com.workline.ui.admin;
+
+import com.workline.persistence.admin.Administration;
+import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.workbench.Area;
+import com.workline.ui.workbench.Permissions;
+import com.workline.ui.workbench.Screen;
+import com.workline.ui.workbench.Section;
+
+import java.util.List;
+
+/** Administration: organization settings and people (owners and admins), and everyone's own profile. */
+public final class AdministrationArea implements Area {
+    public static final String PROFILE = "profile";
+
+    @Override
+    public List<Section> sections() {
+        return List.of(
+                new Section("organization", "nav.organization", Section.ADMINISTRATION, 900, Permissions::mayAdminister,
+                        ctx -> {
+                            BackgroundTasks tasks = ctx.newTasks();
+                            return OrganizationSettingsView.create(new OrganizationSettingsViewModel(
+                                    Administration.of(ctx.session()).organizationSettings(), tasks, ctx.locale())).owning(tasks);
+                        }),
+                new Section("people", "nav.people", Section.ADMINISTRATION, 910, Permissions::mayAdminister, ctx -> {
+                    BackgroundTasks tasks = ctx.newTasks();
+                    return Screen.of(PeopleView.create(new PeopleViewModel(Administration.of(ctx.session()).people(), tasks),
+                            ctx.locale())).owning(tasks);
+                }),
+                new Section(PROFILE, "nav.profile", null, 1000, p -> true, ctx -> {
+                    BackgroundTasks tasks = ctx.newTasks();
+                    return Screen.of(ProfileView.create(new ProfileViewModel(Administration.of(ctx.session()).profile(),
+                            tasks))).owning(tasks);
+                }));
+    }
+}

@@ -1,0 +1,137 @@
+package com.workline.ui.crm;
+
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.crm.CustomerQuery;
+import com.workline.ui.admin.CustomFieldsView;
+import com.workline.ui.admin.CustomFieldsViewModel;
+import com.workline.ui.admin.PipelinesView;
+import com.workline.ui.admin.PipelinesViewModel;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.workbench.Area;
+import com.workline.ui.workbench.Permissions;
+import com.workline.ui.workbench.RecordKind;
+import com.workline.ui.workbench.RecordRef;
+import com.workline.ui.workbench.Screen;
+import com.workline.ui.workbench.ScreenContext;
+import com.workline.ui.workbench.SearchHit;
+import com.workline.ui.workbench.Section;
+import javafx.scene.Node;
+import javafx.scene.layout.BorderPane;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The CRM area in the desktop client: customers (list, record, import), the deals pipeline, and the CRM's
+ * administration (pipelines, custom fields); customers are records any screen can open and Ctrl+K finds.
+ */
+public final class CrmArea implements Area {
+    public static final String CUSTOMERS = "customers";
+    public static final String PIPELINE = "pipeline";
+    public static final String CUSTOMER = "customer";
+    /** A blank customer form (its id is only the place's identity); saved, it becomes a {@link #CUSTOMER}. */
+    public static final String NEW_CUSTOMER = "customer.new";
+
+    @Override
+    public List<Section> sections() {
+        return List.of(
+                new Section(CUSTOMERS, "nav.customers", "nav.crm", 100, p -> true, CrmArea::customerList),
+                new Section(PIPELINE, "nav.pipeline", "nav.crm", 110, p -> true, CrmArea::pipeline),
+                new Section("pipelines", "nav.pipelines", Section.ADMINISTRATION, 920, Permissions::mayAdminister,
+                        ctx -> {
+                            BackgroundTasks tasks = ctx.newTasks();
+                            return PipelinesView.create(new PipelinesViewModel(Crm.of(ctx.session()).pipelines(), tasks,
+                                    ctx.locale())).owning(tasks);
+                        }),
+                new Section("custom_fields", "nav.customFields", Section.ADMINISTRATION, 930, Permissions::mayAdminister,
+                        ctx -> {
+                            BackgroundTasks tasks = ctx.newTasks();
+                            return CustomFieldsView.create(new CustomFieldsViewModel(Crm.of(ctx.session()).customFields(),
+                                    tasks)).owning(tasks);
+                        }));
+    }
+
+    @Override
+    public List<RecordKind> recordKinds() {
+        return List.of(new RecordKind(CUSTOMER, CUSTOMERS, CrmArea::customerRecord, CrmArea::findCustomers),
+                new RecordKind(NEW_CUSTOMER, CUSTOMERS, CrmArea::newCustomer, null));
+    }
+
+    /** The customer list; a new customer and the import open in place, "back" returns to the same list. */
+    private static Screen customerList(ScreenContext ctx) {
+        Crm crm = Crm.of(ctx.session());
+        BackgroundTasks tasks = ctx.newTasks();
+        BorderPane holder = new BorderPane();
+        var listVm = new CustomerListViewModel(ctx.session(), tasks, ctx.locale());
+        Node[] list = new Node[1];
+        java.util.function.Consumer<UUID> open = id -> {
+            if (id != null) {
+                ctx.navigator().open(new RecordRef(CUSTOMER, id));
+                return;
+            }
+            ctx.navigator().open(new RecordRef(NEW_CUSTOMER, UUID.randomUUID()));
+        };
+        Runnable startImport = ctx.permissions().mayEdit() ? () -> {
+            var importVm = new CustomerImportViewModel(crm.customerImport(), tasks, listVm::refresh);
+            holder.setCenter(CustomerImportView.create(importVm, () -> holder.setCenter(list[0])));
+        } : null;
+        Screen listScreen = CustomerListView.create(listVm, open, startImport);
+        list[0] = listScreen.root();
+        holder.setCenter(list[0]);
+        // The list's own shortcuts (Ctrl+F, Ctrl+N) belong to the whole section screen.
+        Screen screen = Screen.of(holder).owning(tasks).whenShownAgain(listVm::refresh);
+        listScreen.shortcuts().forEach(screen::shortcut);
+        return screen;
+    }
+
+    private static CustomerRecordViewModel recordViewModel(Crm crm, BackgroundTasks tasks,
+                                                           java.util.function.Consumer<com.workline.persistence.crm.CustomerDetails> onSaved) {
+        return new CustomerRecordViewModel(crm.customers(), crm.customFields(), crm.contacts(), crm.activities(), tasks,
+                onSaved).withHistory(crm.history());
+    }
+
+    private static Screen customerRecord(ScreenContext ctx, RecordRef ref) {
+        BackgroundTasks tasks = ctx.newTasks();
+        var record = recordViewModel(Crm.of(ctx.session()), tasks, saved -> { }).inLocale(ctx.locale());
+        Screen screen = CustomerRecordView.create(record, () -> ctx.navigator().showStart(CUSTOMERS), ctx.locale(),
+                ctx.permissions().mayManage());
+        record.open(ref.id());
+        return screen.owning(tasks);
+    }
+
+    private static Screen newCustomer(ScreenContext ctx, RecordRef ref) {
+        BackgroundTasks tasks = ctx.newTasks();
+        Screen[] form = new Screen[1];
+        var record = recordViewModel(Crm.of(ctx.session()), tasks, saved -> {
+            if (ref.equals(ctx.navigator().current().record())) {
+                ctx.navigator().replaceWith(new RecordRef(CUSTOMER, saved.id()), form[0]);
+            }
+        });
+        record.inLocale(ctx.locale());
+        form[0] = CustomerRecordView.create(record, () -> ctx.navigator().showStart(CUSTOMERS), ctx.locale(),
+                ctx.permissions().mayManage()).owning(tasks);
+        record.open(null);
+        return form[0];
+    }
+
+    private static List<SearchHit> findCustomers(ScreenContext ctx, String term, int limit) {
+        return Crm.of(ctx.session()).customers().list(CustomerQuery.all().withSearch(term), null, limit).rows().stream()
+                .map(c -> new SearchHit(new RecordRef(CUSTOMER, c.id()), c.name(),
+                        Messages.get("search.kind.customer") + " " + c.number()
+                                + (c.email() == null ? "" : " \u00b7 " + c.email())))
+                .toList();
+    }
+
+    /** CRM › Pipeline: the board or the list of deals. */
+    private static Screen pipeline(ScreenContext ctx) {
+        Crm crm = Crm.of(ctx.session());
+        BackgroundTasks boardTasks = ctx.newTasks();
+        BackgroundTasks listTasks = ctx.newTasks();
+        Node node = DealsSection.create(
+                () -> PipelineBoardView.create(new PipelineBoardViewModel(crm.deals(), crm.pipelines(), boardTasks),
+                        ctx.locale()),
+                () -> DealListView.create(new DealListViewModel(ctx.session(), listTasks, ctx.locale()), ctx.locale()));
+        return Screen.of(node).owning(boardTasks, listTasks);
+    }
+}

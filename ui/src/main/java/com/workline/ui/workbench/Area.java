@@ -1,0 +1,16 @@
+package com.workline.ui.workbench;
+
+import java.util.List;
+
+/**
+ * A business area's contribution to the desktop client: its sidebar sections and the kinds of records it
+ * opens and finds. The composition root registers every area in one list; the shell, the navigator and the
+ * Ctrl+K search loop over them and never name a screen.
+ */
+public interface Area {
+    List<Section> sections();
+
+    default List<RecordKind> recordKinds() {
+        return List.of();
+    }
+}

@@ -1,0 +1,63 @@
+package com.workline.ui.workbench;
+
+import com.workline.persistence.session.TenantSession;
+import com.workline.ui.common.UserPreferences;
+import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.task.TaskRunner;
+
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * What every screen of one signed-in session gets: the session (fixed to one organization), the person's
+ * permissions there, the navigator, the locale, preferences and clock, and fresh task scopes.
+ */
+public final class ScreenContext {
+    private final TenantSession session;
+    private final TaskRunner runner;
+    private final Navigator navigator;
+    private final Locale locale;
+    private final UserPreferences preferences;
+    private final Clock clock;
+    private final Permissions permissions;
+
+    public ScreenContext(TenantSession session, TaskRunner runner, Navigator navigator, Locale locale,
+                         UserPreferences preferences, Clock clock) {
+        this.session = session;
+        this.runner = runner;
+        this.navigator = navigator;
+        this.locale = locale;
+        this.preferences = preferences;
+        this.clock = clock;
+        this.permissions = new Permissions(session.role());
+    }
+
+    public TenantSession session() {
+        return session;
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public UserPreferences preferences() {
+        return preferences;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A new task scope; hand it to the screen with {@link Screen#owning} so that it is closed with the screen. */
+    public BackgroundTasks newTasks() {
+        return runner.newScope();
+    }
+}

@@ -1,0 +1,53 @@
+package com.workline.ui.workbench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The registered areas, merged: every section in sidebar order and every record kind by name. */
+public final class Workbench {
+    private final List<Section> sections;
+    private final Map<String, RecordKind> kinds = new LinkedHashMap<>();
+
+    public Workbench(List<? extends Area> areas) {
+        List<Section> all = new ArrayList<>();
+        for (Area area : areas) {
+            all.addAll(area.sections());
+            for (RecordKind kind : area.recordKinds()) {
+                if (kinds.put(kind.kind(), kind) != null) {
+                    throw new IllegalStateException("Two areas register record kind " + kind.kind());
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Section::order));
+        if (all.stream().map(Section::id).distinct().count() != all.size()) {
+            throw new IllegalStateException("Two sections share an id: " + all.stream().map(Section::id).toList());
+        }
+        this.sections = List.copyOf(all);
+        for (RecordKind kind : kinds.values()) {
+            section(kind.sectionId()).orElseThrow(() -> new IllegalStateException(
+                    "Record kind " + kind.kind() + " opens in unknown section " + kind.sectionId()));
+        }
+    }
+
+    /** The sections {@code permissions} may see, in sidebar order. */
+    public List<Section> sectionsFor(Permissions permissions) {
+        return sections.stream().filter(s -> s.visibleTo().test(permissions)).toList();
+    }
+
+    public Optional<Section> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<RecordKind> kind(String kind) {
+        return Optional.ofNullable(kinds.get(kind));
+    }
+
+    /** The record kinds Ctrl+K searches, in registration order. */
+    public List<RecordKind> searchableKinds() {
+        return kinds.values().stream().filter(k -> k.search() != null).toList();
+    }
+}
