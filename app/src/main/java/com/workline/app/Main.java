@@ -69,7 +69,7 @@ public final class Main implements Runnable {
                         invalid.fieldErrors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).toList()));
             } else if (failure instanceof WorklineException || failure instanceof IllegalArgumentException
                     || failure instanceof IllegalStateException) {
-                e.println("error: " + failure.getMessage());
+                e.println("error: " + failure.getLocalizedMessage());
             } else {
                 e.println("error: unexpected failure: " + failure);
                 failure.printStackTrace(e);

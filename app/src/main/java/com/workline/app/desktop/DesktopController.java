@@ -84,7 +84,7 @@ public final class DesktopController {
             } else {
                 showSignIn();
             }
-        }, failure -> show(problem(failure.getMessage(), this::start)));
+        }, failure -> show(problem(failure.getLocalizedMessage(), this::start)));
     }
 
     /** Opens the database; returns whether this is the first run of an embedded installation. */
@@ -109,7 +109,7 @@ public final class DesktopController {
         }, session -> {
             person = session.person();
             showShell(session);
-        }, failure -> show(problem(failure.getMessage(), this::openDemo)));
+        }, failure -> show(problem(failure.getLocalizedMessage(), this::openDemo)));
     }
 
     void showCreateCompany() {
@@ -178,6 +178,11 @@ public final class DesktopController {
             shell.hidden(stage.getScene());
             shell.dispose();
             shell = null;
+            // A fresh scene: the old one's mouse, focus and hover bookkeeping still point into the old shell.
+            Scene fresh = new Scene(progress(Messages.get("app.starting")), stage.getScene().getWidth(),
+                    stage.getScene().getHeight());
+            fresh.getStylesheets().setAll(stage.getScene().getStylesheets());
+            stage.setScene(fresh);
         }
     }
 

@@ -38,7 +38,7 @@ public final class OrganizationSettingsService {
             AdminOnly.require(session, "the organization settings");
             Organization organization = current(session);
             if (organization.version() != settings.version()) {
-                throw new ConcurrentEditException("organization settings");
+                throw new ConcurrentEditException("record.organizationSettings");
             }
             organization.apply(normalised(settings));
             session.flush();

@@ -39,7 +39,7 @@ public final class ProfileService {
         return db.inTenant(session -> {
             UserAccount account = me(session);
             if (account.version() != profile.version()) {
-                throw new ConcurrentEditException("profile");
+                throw new ConcurrentEditException("record.profile");
             }
             account.apply(new Profile(profile.userId(), profile.email(), profile.firstName().strip(),
                     profile.lastName().strip(), Checks.blankToNull(profile.displayName()),

@@ -4,8 +4,8 @@ package com.workline.persistence.common;
 public class ConcurrentEditException extends WorklineException {
     private static final long serialVersionUID = 1L;
 
+    /** @param what the kind of record, a key of the problems bundle such as {@code record.customer} */
     public ConcurrentEditException(String what) {
-        super(Problem.CONFLICT, "Someone else changed the " + what
-                + " while you were editing. Nothing was saved; your changes are still here. Reload to see theirs.");
+        super(Problem.CONFLICT, Text.of("conflict.someoneElse", Text.of(what)));
     }
 }

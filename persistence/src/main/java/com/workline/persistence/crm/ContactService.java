@@ -76,7 +76,7 @@ public final class ContactService {
                     .setParameter("notes", Values.blankToNull(c.notes())).setParameter("id", c.id()).setParameter("version", c.version())
                     .executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("contact");
+                throw new ConcurrentEditException("record.contact");
             }
             return c.id();
         });

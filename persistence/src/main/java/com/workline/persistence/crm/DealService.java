@@ -162,7 +162,7 @@ public final class DealService {
                     .setParameter("deal", dealId).setParameter("version", expectedVersion)
                     .executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("deal");
+                throw new ConcurrentEditException("record.deal");
             }
             return null;
         });
@@ -271,7 +271,7 @@ public final class DealService {
                             BigDecimal.class)
                     .setParameter("deal", dealId).setParameter("version", expectedVersion).executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("deal");
+                throw new ConcurrentEditException("record.deal");
             }
             return null;
         });

@@ -84,7 +84,7 @@ public final class PipelineService {
                     .setParameter("name", name.strip()).setParameter("id", pipelineId)
                     .setParameter("version", expectedVersion).executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("pipeline");
+                throw new ConcurrentEditException("record.pipeline");
             }
             return null;
         });
@@ -160,7 +160,7 @@ public final class PipelineService {
                             .setParameter("pipeline", pipelineId).setParameter("version", stage.version())
                             .executeUpdate();
                     if (changed == 0) {
-                        throw new ConcurrentEditException("pipeline stage");
+                        throw new ConcurrentEditException("record.pipelineStage");
                     }
                 }
                 position++;

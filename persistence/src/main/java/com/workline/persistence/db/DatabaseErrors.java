@@ -54,7 +54,7 @@ public final class DatabaseErrors {
             return known;
         }
         if (find(failure, OptimisticLockException.class) != null || find(failure, StaleStateException.class) != null) {
-            return new ConcurrentEditException("record");
+            return new ConcurrentEditException("record.record");
         }
         SQLException sql = find(failure, SQLException.class);
         String state = sql == null ? null : sql.getSQLState();

@@ -119,7 +119,7 @@ public final class CustomFieldsViewModel {
             if (chosen.equals(kind.get())) {
                 fields.setAll(list);
             }
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Empties the form for a new field. */
@@ -191,7 +191,7 @@ public final class CustomFieldsViewModel {
             errors.showOnly(invalid.fieldErrors());
             message.set("");
         } else {
-            message.set(failure.getMessage());
+            message.set(failure.getLocalizedMessage());
         }
     }
 

@@ -101,7 +101,7 @@ public final class OrganizationSettingsViewModel {
     }
 
     public void load() {
-        tasks.run(service::load, this::show, failure -> message.set(failure.getMessage()));
+        tasks.run(service::load, this::show, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Chooses a new logo (bytes as read from the file) or removes it ({@code null}). */
@@ -150,7 +150,7 @@ public final class OrganizationSettingsViewModel {
         } else if (failure.problem() == Problem.CONFLICT) {
             message.set(Messages.get("settings.conflict"));
         } else {
-            message.set(failure.getMessage());
+            message.set(failure.getLocalizedMessage());
         }
     }
 

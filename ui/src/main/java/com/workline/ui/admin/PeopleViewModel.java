@@ -78,7 +78,7 @@ public final class PeopleViewModel {
     }
 
     public void load() {
-        tasks.run(service::list, people::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(service::list, people::setAll, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Adds the person of the "add" form; on success the form is emptied and the list reloaded. */
@@ -99,7 +99,7 @@ public final class PeopleViewModel {
             if (failure instanceof ValidationException invalid) {
                 newPersonErrors.showOnly(invalid.fieldErrors());
             } else {
-                newPersonErrors.set("email", failure.getMessage());
+                newPersonErrors.set("email", failure.getLocalizedMessage());
             }
         });
     }
@@ -135,7 +135,7 @@ public final class PeopleViewModel {
             message.set(done);
             onDone.run();
         }, failure -> onFailure.accept(failure instanceof ValidationException invalid
-                ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage()));
+                ? String.join(" ", invalid.fieldErrors().values()) : failure.getLocalizedMessage()));
     }
 
     private void act(Supplier<String> action) {
@@ -143,7 +143,7 @@ public final class PeopleViewModel {
             message.set(done);
             load();
         }, (WorklineException failure) -> {
-            message.set(failure.getMessage());
+            message.set(failure.getLocalizedMessage());
             load();
         });
     }

@@ -221,7 +221,7 @@ public final class PipelinesViewModel {
             errors.showOnly(invalid.fieldErrors());
             message.set("");
         } else {
-            message.set(failure.getMessage());
+            message.set(failure.getLocalizedMessage());
         }
     }
 

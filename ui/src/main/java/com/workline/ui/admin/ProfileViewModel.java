@@ -89,7 +89,7 @@ public final class ProfileViewModel {
     }
 
     public void load() {
-        tasks.run(service::load, this::show, failure -> message.set(failure.getMessage()));
+        tasks.run(service::load, this::show, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private void show(Profile p) {
@@ -119,7 +119,7 @@ public final class ProfileViewModel {
             } else if (failure.problem() == Problem.CONFLICT) {
                 message.set(Messages.get("profile.conflict"));
             } else {
-                message.set(failure.getMessage());
+                message.set(failure.getLocalizedMessage());
             }
         });
     }
@@ -147,7 +147,7 @@ public final class ProfileViewModel {
             if (failure instanceof ValidationException invalid) {
                 invalid.fieldErrors().forEach(errors::set);
             } else {
-                passwordMessage.set(failure.getMessage());
+                passwordMessage.set(failure.getLocalizedMessage());
             }
         });
     }

@@ -54,7 +54,7 @@ public final class KeysetRows<R, C> {
             showNext(page.next());
         }, failure -> {
             loading = false;
-            problems.accept(failure.getMessage());
+            problems.accept(failure.getLocalizedMessage());
         });
     }
 
@@ -72,7 +72,7 @@ public final class KeysetRows<R, C> {
             showNext(page.next());
         }, failure -> {
             loading = false;
-            problems.accept(failure.getMessage());
+            problems.accept(failure.getLocalizedMessage());
         });
     }
 

@@ -12,8 +12,10 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The person's language, for the client's texts and for problems raised by persistence ({@code Text}). */
     public static void use(Locale locale) {
         bundle = ResourceBundle.getBundle("com.workline.ui.messages", locale);
+        com.workline.persistence.common.Text.use(locale);
     }
 
     public static String get(String key, Object... arguments) {

@@ -95,7 +95,7 @@ public final class CustomerImportViewModel {
             mapping.values().forEach(p -> p.addListener((o, was, now) -> importable.set(false)));
             columns.setAll(read.header());
             message.set(Messages.get("import.read", read.rows().size()));
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Checks every row with the current mapping. */
@@ -129,6 +129,6 @@ public final class CustomerImportViewModel {
                 message.set(preview.valid() ? Messages.get("import.ready", preview.rows().size())
                         : Messages.get("import.problems", preview.errorCount(), preview.rows().size()));
             }
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 }

@@ -89,9 +89,9 @@ public final class CustomerListViewModel {
     /** Loads what the filters offer (people, custom fields) and the saved views. */
     public void loadChoices() {
         tasks.run(() -> Administration.of(session).people().list(), members -> owners.setAll(OwnerChoice.activeOf(members)),
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(() -> Crm.of(session).customFields().definitions("customer"), customFields::setAll,
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
         reloadViews(null);
     }
 
@@ -171,7 +171,7 @@ public final class CustomerListViewModel {
         Map<String, Object> definition = new java.util.LinkedHashMap<>(query().toDefinition());
         definition.put("columns", new ArrayList<>(visibleColumns));
         tasks.run(() -> Crm.of(session).savedViews().save("customers", name, shared, definition), this::reloadViews,
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Deletes the current view if it is mine. */
@@ -181,14 +181,14 @@ public final class CustomerListViewModel {
             return;
         }
         tasks.run(() -> Crm.of(session).savedViews().delete(view.id()), deleted -> reloadViews(null),
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private void reloadViews(UUID select) {
         tasks.run(() -> Crm.of(session).savedViews().views("customers"), list -> {
             views.setAll(list);
             currentView.set(select == null ? null : list.stream().filter(v -> v.id().equals(select)).findFirst().orElse(null));
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     public ObservableList<CustomerRow> rows() {
@@ -271,7 +271,7 @@ public final class CustomerListViewModel {
                 throw new java.io.UncheckedIOException(e);
             }
         }, rows -> message.set(Messages.get("customers.exported", NumberFormat.getIntegerInstance(locale).format(rows),
-                file.getFileName().toString())), failure -> message.set(failure.getMessage()));
+                file.getFileName().toString())), failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private String describe(CustomerCount count) {

@@ -140,7 +140,7 @@ public final class CustomerRecordViewModel {
         tasks.run(() -> {
             customers.delete(id);
             return Boolean.TRUE;
-        }, done -> onDeleted.run(), failure -> message.set(failure.getMessage()));
+        }, done -> onDeleted.run(), failure -> message.set(failure.getLocalizedMessage()));
     }
 
     public FieldErrors errors() {
@@ -174,15 +174,15 @@ public final class CustomerRecordViewModel {
 
     /** Opens an existing customer ({@code id}) or a blank form ({@code null}). */
     public void open(UUID id) {
-        tasks.run(() -> customFields.definitions("customer"), definitions::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> customFields.definitions("customer"), definitions::setAll, failure -> message.set(failure.getLocalizedMessage()));
         if (id == null) {
             original = null;
             title.set(Messages.get("customer.new"));
             return;
         }
-        tasks.run(() -> customers.load(id), this::show, failure -> message.set(failure.getMessage()));
-        tasks.run(() -> contacts.contacts(id), contactList::setAll, failure -> message.set(failure.getMessage()));
-        tasks.run(() -> activities.timeline(id, 50), timeline::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> customers.load(id), this::show, failure -> message.set(failure.getLocalizedMessage()));
+        tasks.run(() -> contacts.contacts(id), contactList::setAll, failure -> message.set(failure.getLocalizedMessage()));
+        tasks.run(() -> activities.timeline(id, 50), timeline::setAll, failure -> message.set(failure.getLocalizedMessage()));
         loadHistory(id);
     }
 
@@ -236,7 +236,7 @@ public final class CustomerRecordViewModel {
                 conflict.set(clash.current());
                 message.set(Messages.get("customer.conflict"));
             } else {
-                message.set(failure.getMessage());
+                message.set(failure.getLocalizedMessage());
             }
         });
     }
@@ -298,7 +298,7 @@ public final class CustomerRecordViewModel {
             if (failure instanceof ValidationException invalid) {
                 invalid.fieldErrors().forEach((field, text) -> errors.set("contact." + field, text));
             } else {
-                message.set(failure.getMessage());
+                message.set(failure.getLocalizedMessage());
             }
         });
     }
@@ -315,7 +315,7 @@ public final class CustomerRecordViewModel {
         }, list -> {
             timeline.setAll(list);
             newActivity.set("");
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private CustomerDetails edited() {

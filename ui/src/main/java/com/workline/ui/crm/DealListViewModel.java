@@ -133,12 +133,12 @@ public final class DealListViewModel {
 
     /** Loads the filter choices: pipelines, people, the deals' custom fields. */
     public void loadChoices() {
-        tasks.run(() -> Crm.of(session).pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> Crm.of(session).pipelines().pipelines(), pipelines::setAll, failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(() -> Administration.of(session).people().list(),
                 members -> owners.setAll(CustomerListViewModel.OwnerChoice.activeOf(members)),
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(() -> Crm.of(session).customFields().definitions("deal"), customFields::setAll,
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** A pipeline was chosen: its stages become the stage filter's choices. */
@@ -148,7 +148,7 @@ public final class DealListViewModel {
         if (chosen == null) {
             stages.clear();
         } else {
-            tasks.run(() -> Crm.of(session).pipelines().stages(chosen.id()), stages::setAll, failure -> message.set(failure.getMessage()));
+            tasks.run(() -> Crm.of(session).pipelines().stages(chosen.id()), stages::setAll, failure -> message.set(failure.getLocalizedMessage()));
         }
         refresh();
     }
@@ -216,6 +216,6 @@ public final class DealListViewModel {
             message.set(Messages.get(percent == null ? "deals.probability.followsStage" : "deals.probability.set",
                     deal.title()));
         }, failure -> message.set(failure instanceof ValidationException invalid
-                ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage()));
+                ? String.join(" ", invalid.fieldErrors().values()) : failure.getLocalizedMessage()));
     }
 }

@@ -82,13 +82,13 @@ public final class PipelineBoardViewModel {
                 currency = deals.baseCurrency();
             }
             return deals.board(pipeline, CARDS_PER_COLUMN);
-        }, columns::setAll, failure -> message.set(failure.getMessage()));
+        }, columns::setAll, failure -> message.set(failure.getLocalizedMessage()));
         if (pipelines.isEmpty()) {
             tasks.run(pipelineService::pipelines, list -> {
                 pipelines.setAll(list);
                 chosen.set(list.stream().filter(p -> pipeline == null ? p.isDefault() : p.id().equals(pipeline))
                         .findFirst().orElse(null));
-            }, failure -> message.set(failure.getMessage()));
+            }, failure -> message.set(failure.getLocalizedMessage()));
         }
     }
 
@@ -113,7 +113,7 @@ public final class PipelineBoardViewModel {
             message.set(Messages.get("pipeline.moved", card.title(), to.name()));
         }, failure -> {
             message.set(failure instanceof ValidationException invalid
-                    ? String.join(" ", invalid.fieldErrors().values()) : failure.getMessage());
+                    ? String.join(" ", invalid.fieldErrors().values()) : failure.getLocalizedMessage());
             load();
         });
     }

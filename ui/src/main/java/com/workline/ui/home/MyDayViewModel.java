@@ -71,11 +71,11 @@ public final class MyDayViewModel {
             overdue.setAll(between(list, null, startOfToday));
             today.setAll(between(list, startOfToday, startOfTomorrow));
             upcoming.setAll(between(list, startOfTomorrow, weekAhead));
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(() -> {
             activities.notifyDueTasks();
             return activities.unreadNotifications();
-        }, notifications::setAll, failure -> message.set(failure.getMessage()));
+        }, notifications::setAll, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private static List<Activity> between(List<Activity> all, OffsetDateTime from, OffsetDateTime until) {
@@ -90,10 +90,10 @@ public final class MyDayViewModel {
         }, done -> {
             message.set(Messages.get("myDay.done", task.subject()));
             load();
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     public void markNotificationsRead() {
-        tasks.run(activities::markNotificationsRead, n -> notifications.clear(), failure -> message.set(failure.getMessage()));
+        tasks.run(activities::markNotificationsRead, n -> notifications.clear(), failure -> message.set(failure.getLocalizedMessage()));
     }
 }

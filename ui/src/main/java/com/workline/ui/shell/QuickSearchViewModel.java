@@ -67,7 +67,7 @@ public final class QuickSearchViewModel {
         }, found -> {
             hits.setAll(found);
             message.set(found.isEmpty() ? com.workline.ui.common.Messages.get("search.none", text) : "");
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Opens the chosen record where its area shows it. */

@@ -116,7 +116,7 @@ public final class CreateCompanyViewModel {
             if (failure instanceof ValidationException invalid) {
                 errors.showOnly(invalid.fieldErrors());
             } else {
-                error.set(failure.getMessage());
+                error.set(failure.getLocalizedMessage());
             }
         });
     }

@@ -123,7 +123,7 @@ public final class SignInViewModel {
             preferences.put("last-email", typedEmail);
             password.set("");
             onSignedIn.accept(person);
-        }, failure -> error.set(failure.getMessage()));
+        }, failure -> error.set(failure.getLocalizedMessage()));
     }
 
     private ServerAddress chosenServer() {

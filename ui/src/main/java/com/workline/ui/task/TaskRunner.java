@@ -80,9 +80,9 @@ public final class TaskRunner {
         }
         switch (failure.problem()) {
             case INVALID_INPUT, CONFLICT, NOT_ALLOWED, NOT_FOUND, ALREADY_EXISTS, LAST_OWNER, WRONG_CREDENTIALS ->
-                    LOG.info("Task refused: {} ({})", failure.getMessage(), failure.problem());
-            case CONNECTION_LOST, SERVER_UNREACHABLE -> LOG.warn("Task failed: {} ({})", failure.getMessage(), failure.problem());
-            default -> LOG.error("Task failed: {} ({})", failure.getMessage(), failure.problem(), thrown);
+                    LOG.info("Task refused: {} ({})", failure.getLocalizedMessage(), failure.problem());
+            case CONNECTION_LOST, SERVER_UNREACHABLE -> LOG.warn("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem());
+            default -> LOG.error("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem(), thrown);
         }
         return failure;
     }
