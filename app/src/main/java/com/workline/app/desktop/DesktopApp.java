@@ -1,31 +1,127 @@
 package com.workline.app.desktop;
 
+import com.workline.app.ClientVersion;
 import com.workline.app.config.ClientConfiguration;
+import com.workline.app.diagnostics.DesktopLogging;
+import com.workline.app.diagnostics.UncaughtFailures;
+import com.workline.app.lifecycle.ExitActions;
 import com.workline.ui.common.UserPreferences;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application; {@link DesktopController} does the work. */
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The JavaFX application; {@link DesktopController} does the work.
+ *
+ * <p>Closing the window ends in {@link #stop()}; a signal (log-out, system shutdown, {@code kill}) ends in the
+ * JVM's shutdown hooks, where {@link #stopOnExit} runs the same {@code DesktopController.stop()} on the FX
+ * thread, within a time limit. The embedded PostgreSQL has its own exit action (see
+ * {@link com.workline.app.embedded.EmbeddedDatabase}), so it is stopped even when this one fails or hangs.
+ */
 public final class DesktopApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** Saving the window geometry and signing out; the embedded database waits for it no longer than this. */
+    static final Duration WINDOW_STOP_LIMIT = Duration.ofSeconds(10);
+
     private static ClientConfiguration configuration;
     private DesktopController controller;
+    private ExitActions.Registration stopOnExit;
 
     public static void launch(ClientConfiguration clientConfiguration) {
+        prepareProcess(clientConfiguration);
         configuration = clientConfiguration;
-        Application.launch(DesktopApp.class);
+        try {
+            Application.launch(DesktopApp.class);
+        } catch (RuntimeException | Error e) {
+            LOG.error("The desktop client failed", e);
+            throw e;
+        }
+    }
+
+    /**
+     * What the desktop process sets up before its first window: the log file in the data folder and the
+     * logging of uncaught failures on every thread.
+     *
+     * @return the log file, empty when logging goes to the console only
+     */
+    public static Optional<Path> prepareProcess(ClientConfiguration clientConfiguration) {
+        Optional<Path> logFile = DesktopLogging.start(clientConfiguration.dataFolder());
+        UncaughtFailures.install();
+        LOG.info("Workline {} starting: Java {} ({}), {} {} ({}); {}; data folder {}", ClientVersion.version(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"),
+                clientConfiguration.embedded() ? "embedded database" : "company server " + clientConfiguration.server().display(),
+                clientConfiguration.dataFolder().toAbsolutePath());
+        return logFile;
+    }
+
+    /**
+     * Registers what closing the window does ({@code windowStop}) to run also when the JVM is ended by a signal:
+     * on the FX thread while the toolkit runs (else on the hook's thread), for at most {@link #WINDOW_STOP_LIMIT}.
+     * Its failures are logged and do not keep the embedded database from stopping.
+     */
+    static ExitActions.Registration stopOnExit(Runnable windowStop) {
+        return ExitActions.register("close the window", WINDOW_STOP_LIMIT,
+                () -> onFxThreadAndWait(windowStop, WINDOW_STOP_LIMIT));
+    }
+
+    static void onFxThreadAndWait(Runnable action, Duration limit) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try {
+            Platform.runLater(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        } catch (IllegalStateException toolkitNotRunning) {
+            action.run();
+            return;
+        }
+        try {
+            if (!done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The JavaFX thread did not run the action within " + limit.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        UncaughtFailures.installOnCurrentThread();
         controller = new DesktopController(configuration, stage, BackgroundTasks.forJavaFx(), UserPreferences.system());
+        stopOnExit = stopOnExit(controller::stop);
         controller.start();
     }
 
     @Override
     public void stop() {
-        if (controller != null) {
-            controller.stop();
+        if (stopOnExit != null) {
+            stopOnExit.runNow();
         }
+        LOG.info("Workline closed");
     }
 }
