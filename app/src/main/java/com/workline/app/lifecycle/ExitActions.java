@@ -110,11 +110,11 @@ public final class ExitActions {
             if (!started.compareAndSet(false, true)) {
                 return;
             }
-            owner.remove(this);
             try {
                 action.run();
             } finally {
                 finished.countDown();
+                owner.remove(this); // only now: a shutdown hook meanwhile waits for it instead of skipping it
             }
         }
 
