@@ -18,20 +18,23 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The JavaFX application; {@link DesktopController} does the work.
  *
  * <p>Closing the window ends in {@link #stop()}; a signal (log-out, system shutdown, {@code kill}) ends in the
- * JVM's shutdown hooks, where {@link #stopOnExit} runs the same {@code DesktopController.stop()} on the FX
- * thread, within a time limit. The embedded PostgreSQL has its own exit action (see
+ * JVM's shutdown hooks, where JavaFX does not call {@link #stop()} (its own hook just disposes the toolkit) and
+ * {@link #stopOnExit} runs the same {@code DesktopController.stop()} instead, within a time limit. The embedded PostgreSQL has its own exit action (see
  * {@link com.workline.app.embedded.EmbeddedDatabase}), so it is stopped even when this one fails or hangs.
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     /** Saving the window geometry and signing out; the embedded database waits for it no longer than this. */
     static final Duration WINDOW_STOP_LIMIT = Duration.ofSeconds(10);
+    /** How long the exit hook offers the window's stop to the FX thread before doing it itself. */
+    static final Duration FX_THREAD_WAIT = Duration.ofSeconds(2);
 
     private static ClientConfiguration configuration;
     private DesktopController controller;
@@ -66,24 +69,29 @@ public final class DesktopApp extends Application {
     }
 
     /**
-     * Registers what closing the window does ({@code windowStop}) to run also when the JVM is ended by a signal:
-     * on the FX thread while the toolkit runs (else on the hook's thread), for at most {@link #WINDOW_STOP_LIMIT}.
-     * Its failures are logged and do not keep the embedded database from stopping.
+     * Registers what closing the window does ({@code windowStop}) to run also when the JVM is ended by a signal.
+     * It runs on the FX thread if that thread takes it within {@link #FX_THREAD_WAIT}; JavaFX's own shutdown hook
+     * stops that thread at the same moment, so otherwise it runs on the hook's thread. Its failures are logged
+     * and never keep the embedded database from stopping, which has its own exit action.
      */
     static ExitActions.Registration stopOnExit(Runnable windowStop) {
-        return ExitActions.register("close the window", WINDOW_STOP_LIMIT,
-                () -> onFxThreadAndWait(windowStop, WINDOW_STOP_LIMIT));
+        return ExitActions.register("close the window", WINDOW_STOP_LIMIT, () -> onFxThreadOrHere(windowStop, FX_THREAD_WAIT));
     }
 
-    static void onFxThreadAndWait(Runnable action, Duration limit) {
+    /** Runs {@code action} once: on the FX thread if it takes it within {@code wait}, else on the calling thread. */
+    static void onFxThreadOrHere(Runnable action, Duration wait) {
         if (Platform.isFxApplicationThread()) {
             action.run();
             return;
         }
+        AtomicBoolean claimed = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             Platform.runLater(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return;
+                }
                 try {
                     action.run();
                 } catch (RuntimeException e) {
@@ -93,13 +101,17 @@ public final class DesktopApp extends Application {
                 }
             });
         } catch (IllegalStateException toolkitNotRunning) {
+            claimed.set(true);
             action.run();
             return;
         }
         try {
-            if (!done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("The JavaFX thread did not run the action within " + limit.toSeconds() + " s");
+            if (!done.await(wait.toMillis(), TimeUnit.MILLISECONDS) && claimed.compareAndSet(false, true)) {
+                LOG.info("The JavaFX thread is gone or busy; closing the window from the exit hook");
+                action.run();
+                return;
             }
+            done.await(); // claimed by the FX thread, which is running it; the exit hook's own limit bounds this
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
