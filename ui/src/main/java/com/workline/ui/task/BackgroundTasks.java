@@ -6,6 +6,8 @@ import com.workline.persistence.db.DatabaseErrors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
  * the views bind their progress indicator to. Tests use {@link #direct()}, which runs everything in place.
  */
 public final class BackgroundTasks {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
     private final Executor worker;
     private final Executor uiThread;
     private final AtomicInteger running = new AtomicInteger();
@@ -68,6 +71,7 @@ public final class BackgroundTasks {
                 result = work.get();
             } catch (RuntimeException e) {
                 WorklineException failure = DatabaseErrors.translate(e);
+                log(failure, e);
                 uiThread.execute(() -> {
                     changeRunning(-1);
                     if (failure.problem() == Problem.CONNECTION_LOST || failure.problem() == Problem.SERVER_UNREACHABLE) {
@@ -83,6 +87,21 @@ public final class BackgroundTasks {
                 onSuccess.accept(result);
             });
         });
+    }
+
+    /**
+     * Every failure reaches the log: what people can act on themselves (a wrong password, a field to correct,
+     * someone else's change) as one INFO line, trouble with the server as a WARN and anything unexpected as an
+     * ERROR, both with the stack trace.
+     */
+    private static void log(WorklineException failure, RuntimeException original) {
+        switch (failure.problem()) {
+            case UNEXPECTED -> LOG.error("Unexpected failure of a background task: {}", failure.getMessage(), original);
+            case SERVER_UNREACHABLE, SERVER_REFUSED, SERVER_NOT_INITIALISED, CONNECTION_LOST,
+                    CLIENT_OLDER_THAN_SERVER, SERVER_OLDER_THAN_CLIENT ->
+                    LOG.warn("Background task failed ({}): {}", failure.problem(), failure.getMessage(), original);
+            default -> LOG.info("Background task refused ({}): {}", failure.problem(), failure.getMessage());
+        }
     }
 
     /** Called on the UI thread only: when work is submitted and when its callback is delivered. */

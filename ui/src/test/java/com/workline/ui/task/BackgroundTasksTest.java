@@ -74,4 +74,33 @@ class BackgroundTasksTest {
         tasks.run(() -> "back", ok -> { }, failure -> { });
         assertThat(tasks.connectionLostProperty().get()).isFalse();
     }
+
+    @Test
+    void everyFailureIsLogged() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BackgroundTasks.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            BackgroundTasks tasks = BackgroundTasks.direct();
+            tasks.run(() -> {
+                throw new WorklineException(Problem.CONFLICT, "Someone else changed it.");
+            }, ok -> { }, failure -> { });
+            tasks.run(() -> {
+                throw new WorklineException(Problem.CONNECTION_LOST, "The connection to the server was lost.");
+            }, ok -> { }, failure -> { });
+            tasks.run(() -> {
+                throw new IllegalStateException("boom");
+            }, ok -> { }, failure -> { });
+
+            assertThat(events.list).extracting(e -> e.getLevel().toString() + " " + e.getFormattedMessage()).containsExactly(
+                    "INFO Background task refused (CONFLICT): Someone else changed it.",
+                    "WARN Background task failed (CONNECTION_LOST): The connection to the server was lost.",
+                    "ERROR Unexpected failure of a background task: Something went wrong: boom");
+            assertThat(events.list.get(0).getThrowableProxy()).as("no stack trace for what people can act on").isNull();
+            assertThat(events.list.get(2).getThrowableProxy().getMessage()).isEqualTo("boom");
+        } finally {
+            logger.detachAppender(events);
+        }
+    }
 }
