@@ -86,8 +86,19 @@ class SignalShutdownTest {
                 child.destroyForcibly();
             }
             if (postmaster > 0) {
-                ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy);
+                long pid = postmaster;
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+                waitUntil(Duration.ofSeconds(20), () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
             }
+            deleteQuietly(data);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a leftover temporary folder is harmless
         }
     }
 
