@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Closing the window ends in {@link #stop()}; a signal (log-out, system shutdown, {@code kill}) ends in the
  * JVM's shutdown hooks, where JavaFX does not call {@link #stop()} (its own hook just disposes the toolkit) and
- * {@link #stopOnExit} runs the same {@code DesktopController.stop()} instead, within a time limit. The embedded PostgreSQL has its own exit action (see
- * {@link com.workline.app.embedded.EmbeddedDatabase}), so it is stopped even when this one fails or hangs.
+ * {@link #stopOnExit} runs the same {@code DesktopController.stop()} instead, within a time limit. The embedded
+ * PostgreSQL has its own exit action (see {@link com.workline.app.embedded.EmbeddedDatabase}), so it is stopped
+ * even when this one fails or hangs, or when the window closed while the database was still starting.
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);

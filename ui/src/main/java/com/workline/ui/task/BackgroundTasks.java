@@ -29,6 +29,8 @@ public final class BackgroundTasks {
     private final AtomicInteger running = new AtomicInteger();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(false);
+    /** A lost connection is logged with its stack trace once, not at every retry while it lasts. */
+    private final java.util.concurrent.atomic.AtomicBoolean connectionTroubleLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
     public BackgroundTasks(Executor worker, Executor uiThread) {
         this.worker = Objects.requireNonNull(worker);
@@ -81,6 +83,9 @@ public final class BackgroundTasks {
                 });
                 return;
             }
+            if (connectionTroubleLogged.getAndSet(false)) {
+                LOG.info("The server answers again");
+            }
             uiThread.execute(() -> {
                 changeRunning(-1);
                 connectionLost.set(false);
@@ -92,13 +97,19 @@ public final class BackgroundTasks {
     /**
      * Every failure reaches the log: what people can act on themselves (a wrong password, a field to correct,
      * someone else's change) as one INFO line, trouble with the server as a WARN and anything unexpected as an
-     * ERROR, both with the stack trace.
+     * ERROR, both with the stack trace; a connection that stays lost only once, until a task succeeds again.
      */
-    private static void log(WorklineException failure, RuntimeException original) {
+    private void log(WorklineException failure, RuntimeException original) {
         switch (failure.problem()) {
             case UNEXPECTED -> LOG.error("Unexpected failure of a background task: {}", failure.getMessage(), original);
-            case SERVER_UNREACHABLE, SERVER_REFUSED, SERVER_NOT_INITIALISED, CONNECTION_LOST,
-                    CLIENT_OLDER_THAN_SERVER, SERVER_OLDER_THAN_CLIENT ->
+            case SERVER_UNREACHABLE, CONNECTION_LOST -> {
+                if (connectionTroubleLogged.compareAndSet(false, true)) {
+                    LOG.warn("Background task failed ({}): {}", failure.problem(), failure.getMessage(), original);
+                } else {
+                    LOG.debug("Background task failed again ({}): {}", failure.problem(), failure.getMessage());
+                }
+            }
+            case SERVER_REFUSED, SERVER_NOT_INITIALISED, CLIENT_OLDER_THAN_SERVER, SERVER_OLDER_THAN_CLIENT ->
                     LOG.warn("Background task failed ({}): {}", failure.problem(), failure.getMessage(), original);
             default -> LOG.info("Background task refused ({}): {}", failure.problem(), failure.getMessage());
         }

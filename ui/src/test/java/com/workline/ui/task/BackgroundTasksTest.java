@@ -90,15 +90,21 @@ class BackgroundTasksTest {
                 throw new WorklineException(Problem.CONNECTION_LOST, "The connection to the server was lost.");
             }, ok -> { }, failure -> { });
             tasks.run(() -> {
+                throw new WorklineException(Problem.CONNECTION_LOST, "The connection to the server was lost.");
+            }, ok -> { }, failure -> { });
+            tasks.run(() -> "back", ok -> { }, failure -> { });
+            tasks.run(() -> {
                 throw new IllegalStateException("boom");
             }, ok -> { }, failure -> { });
 
             assertThat(events.list).extracting(e -> e.getLevel().toString() + " " + e.getFormattedMessage()).containsExactly(
                     "INFO Background task refused (CONFLICT): Someone else changed it.",
                     "WARN Background task failed (CONNECTION_LOST): The connection to the server was lost.",
+                    "INFO The server answers again",
                     "ERROR Unexpected failure of a background task: Something went wrong: boom");
             assertThat(events.list.get(0).getThrowableProxy()).as("no stack trace for what people can act on").isNull();
-            assertThat(events.list.get(2).getThrowableProxy().getMessage()).isEqualTo("boom");
+            assertThat(events.list.get(1).getThrowableProxy()).as("a lost connection with its stack trace, once").isNotNull();
+            assertThat(events.list.get(3).getThrowableProxy().getMessage()).isEqualTo("boom");
         } finally {
             logger.detachAppender(events);
         }
