@@ -39,7 +39,11 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--data-dir", paramLabel = "FOLDER", description = "Data folder of the embedded database.")
     String dataDir;
 
-    /** Opens the desktop client with configuration from flags, environment, per-user and system-wide files. */
+    /**
+     * Opens the desktop client with configuration from flags, environment, per-user and system-wide files.
+     * From here on the process logs to {@code <data folder>/logs/workline.log} (see {@link DesktopApp#prepareProcess});
+     * {@code workline admin} keeps logging warnings and errors to the console only.
+     */
     @Override
     public void run() {
         java.util.Map<String, String> flags = new java.util.HashMap<>();

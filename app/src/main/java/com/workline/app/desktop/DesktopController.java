@@ -57,6 +57,8 @@ public final class DesktopController {
     private CompanySetup companySetup;
     private SignedInPerson person;
     private Screen shell;
+    /** The server's PostgreSQL version once known (Help › About). */
+    private volatile String serverVersion;
     /** Help › About; set by the application (null: no About item). */
     private Runnable about;
 
@@ -166,7 +168,12 @@ public final class DesktopController {
         }, navigator, configuration.embedded() ? Messages.get("status.embedded") : null);
         shellVm.themeProperty().addListener((o, old, theme) -> theme.apply());
         shellVm.themeProperty().get().apply();
-        shell = ShellView.create(shellVm, context, about);
+        SignedInPerson signedIn = session.person();
+        if (serverVersion == null) {
+            tasks.run(signedIn::serverVersion, version -> serverVersion = version, failure -> { });
+        }
+        shell = ShellView.create(shellVm, context, about != null ? about
+                : () -> com.workline.ui.about.AboutView.show(stage, AboutInfoFactory.create(configuration, () -> serverVersion)));
         show((Parent) shell.root());
         shell.shown(stage.getScene());
         stage.setTitle(Messages.get("app.title") + " \u2014 " + session.organization().name());

@@ -53,6 +53,11 @@ public final class SignedInPerson implements AutoCloseable {
         return new TenantSession(db.forOrganization(choice.id()), this, choice);
     }
 
+    /** The PostgreSQL server's version (for Help › About). */
+    public String serverVersion() {
+        return db.withoutTenant(session -> session.createNativeQuery("SHOW server_version", String.class).getSingleResult());
+    }
+
     /** The person's PostgreSQL login (preferences are kept per login). */
     public String login() {
         return db.login();

@@ -26,6 +26,7 @@ public final class TaskRunner {
     private final Executor worker;
     private final Executor uiThread;
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(false);
+    private final java.util.concurrent.atomic.AtomicBoolean outageLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TaskRunner(Executor worker, Executor uiThread) {
         this.worker = Objects.requireNonNull(worker);
@@ -90,6 +91,9 @@ public final class TaskRunner {
     /** Called on the UI thread when a task of any scope ends. */
     void ended(WorklineException failure) {
         if (failure == null) {
+            if (outageLogged.getAndSet(false)) {
+                LOG.info("The server answers again.");
+            }
             connectionLost.set(false);
         } else if (failure.problem() == Problem.CONNECTION_LOST || failure.problem() == Problem.SERVER_UNREACHABLE) {
             connectionLost.set(true);
