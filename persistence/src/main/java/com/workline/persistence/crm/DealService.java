@@ -395,17 +395,22 @@ public final class DealService {
     private static DealDetails find(Session session, UUID dealId) {
         Object[] r = session.createNativeQuery("""
                         SELECT d.id, d.title, d.customer_id, c.name, d.contact_id, d.value, d.currency, d.expected_close_date,
-                               d.owner_id, d.tags, d.custom_fields::text, s.name, d.status, d.version
+                               d.owner_id, d.tags, d.custom_fields::text, s.name, d.status, d.version,
+                               coalesce(k.first_name || ' ', '') || k.last_name,
+                               coalesce(nullif(btrim(u.display_name), ''), u.first_name || ' ' || u.last_name)
                           FROM app.deals d
                           JOIN app.customers c ON c.organization_id = d.organization_id AND c.id = d.customer_id
                           JOIN app.pipeline_stages s ON s.organization_id = d.organization_id AND s.id = d.stage_id
+                          LEFT JOIN app.contacts k ON k.organization_id = d.organization_id AND k.id = d.contact_id
+                          LEFT JOIN sec.users u ON u.id = d.owner_id
                          WHERE d.organization_id = sec.current_tenant() AND d.id = :deal AND d.deleted_at IS NULL""",
                         Object[].class)
                 .setParameter("deal", dealId).getResultStream().findFirst()
                 .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, "This deal does not exist (any more)."));
-        return new DealDetails((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (BigDecimal) r[5],
-                (String) r[6], r[7] == null ? null : toLocalDate(r[7]), (UUID) r[8], List.of((String[]) r[9]),
-                Json.parseObject((String) r[10]), (String) r[11], (String) r[12], ((Number) r[13]).intValue());
+        return new DealDetails((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[14],
+                (BigDecimal) r[5], (String) r[6], r[7] == null ? null : toLocalDate(r[7]), (UUID) r[8], (String) r[15],
+                List.of((String[]) r[9]), Json.parseObject((String) r[10]), (String) r[11], (String) r[12],
+                ((Number) r[13]).intValue());
     }
 
     /** Checks the form's fields (each error keyed by its field) and returns them normalised. */

@@ -165,6 +165,8 @@ class DealServiceTest {
             DealDetails saved = deals.update(edited);
             assertThat(saved.title()).isEqualTo("Press line XL");
             assertThat(saved.contactId()).isEqualTo(contact);
+            assertThat(saved.contactName()).isEqualTo("Jürgen Müller");
+            assertThat(saved.ownerName()).isNotBlank();
             assertThat(saved.value()).isEqualByComparingTo("12500.50");
             assertThat(saved.currency()).isEqualTo("CHF");
             assertThat(saved.expectedCloseDate()).isEqualTo(LocalDate.of(2027, 3, 31));
