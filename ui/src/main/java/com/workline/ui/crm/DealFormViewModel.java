@@ -450,9 +450,15 @@ public final class DealFormViewModel {
         }
     }
 
-    /** A date as the locale writes it (four- or two-digit year, short or medium), or in ISO form; null if none fits. */
+    /**
+     * A date as the locale writes it (one or two digits for day and month, four- or two-digit year, or the
+     * medium form), or in ISO form; null if none fits.
+     */
     private LocalDate parseDate(String text) {
-        for (DateTimeFormatter format : List.of(dates(), DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale),
+        String shortPattern = localizedPattern(FormatStyle.SHORT).replace("dd", "d").replace("MM", "M");
+        for (DateTimeFormatter format : List.of(
+                DateTimeFormatter.ofPattern(shortPattern.replaceAll("y+", "yyyy"), locale),
+                DateTimeFormatter.ofPattern(shortPattern.replaceAll("y+", "yy"), locale),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale), DateTimeFormatter.ISO_LOCAL_DATE)) {
             try {
                 return LocalDate.parse(text.strip(), format);
@@ -463,11 +469,14 @@ public final class DealFormViewModel {
         return null;
     }
 
+    private String localizedPattern(FormatStyle style) {
+        return java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(style, null,
+                java.time.chrono.IsoChronology.INSTANCE, locale);
+    }
+
     /** The locale's short date form with a four-digit year ("31.12.2027", "12/31/2027"), for showing dates. */
     public DateTimeFormatter dates() {
-        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
-                java.time.chrono.IsoChronology.INSTANCE, locale).replaceAll("y+", "yyyy");
-        return DateTimeFormatter.ofPattern(pattern, locale);
+        return DateTimeFormatter.ofPattern(localizedPattern(FormatStyle.SHORT).replaceAll("y+", "yyyy"), locale);
     }
 
     /** Parses a date typed into the date picker as {@link #parseDate} does; null if it is none. */
