@@ -108,6 +108,46 @@ class CrmWalkTest {
         waitUntil(() -> deals.getItems().size() == 1
                 && ((com.workline.persistence.crm.DealRow) deals.getItems().get(0)).stageName().equals("Qualified"));
 
+        // Enter on the selected deal opens its form in place of the list; Ctrl+S saves, Esc goes back to the list.
+        robot.interact(() -> {
+            deals.requestFocus();
+            deals.getSelectionModel().select(0);
+        });
+        waitUntil(() -> deals.getSelectionModel().getSelectedIndex() == 0 && deals.isFocused());
+        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#deal-title").tryQuery().isPresent()
+                && robot.lookup("#deal-title").queryAs(javafx.scene.control.TextField.class).getText().equals(title));
+        javafx.scene.control.TextField dealTitle = robot.lookup("#deal-title").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(dealTitle).press(javafx.scene.input.KeyCode.END).release(javafx.scene.input.KeyCode.END).write(" (walked)");
+        robot.clickOn("#deal-tags").write("walk");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#deal-message").queryAs(Labeled.class).getText()
+                .equals("Deal " + title + " (walked) saved."));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#deal-form").tryQuery().isEmpty() && robot.lookup("#deal-table").tryQuery().isPresent());
+        TableView<?> back = robot.lookup("#deal-table").queryAs(TableView.class);
+        waitUntil(() -> back.getItems().stream().anyMatch(r -> ((com.workline.persistence.crm.DealRow) r).title()
+                .equals(title + " (walked)") && ((com.workline.persistence.crm.DealRow) r).tags().contains("walk")));
+
+        // The board opens the same form: Enter on a focused card; the validation message sits next to its field.
+        robot.clickOn("#deals-show-board");
+        waitUntil(() -> robot.lookup("#stage-lead").tryQuery().isPresent());
+        Node card = ((VBox) robot.lookup("#stage-lead").queryAs(VBox.class).getChildren().get(2)).getChildren().get(0);
+        robot.clickOn(card).press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#deal-value").tryQuery().isPresent()
+                && !robot.lookup("#deal-value").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        robot.clickOn("#deal-value").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL).write("lots");
+        robot.clickOn("#deal-save");
+        waitUntil(() -> robot.lookup(".field-error").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().equals("Enter a number.")));
+        robot.clickOn("#deal-back");
+        // Unsaved changes: asked first.
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("OK");
+        waitUntil(() -> robot.lookup("#pipeline-board").tryQuery().isPresent() && robot.lookup("#deal-form").tryQuery().isEmpty());
+
         // Home shows My day: the demo manager has tasks; one marked done leaves the list.
         robot.clickOn("#nav-home");
         waitUntil(() -> robot.lookup("#my-day-upcoming").tryQuery().isPresent());

@@ -1,7 +1,10 @@
 package com.workline.persistence.crm;
 
 import com.workline.persistence.admin.AdminOnly;
+import com.workline.persistence.common.ConcurrentEditException;
+import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
@@ -28,7 +31,7 @@ public final class CustomFieldService {
 
     static List<CustomFieldDefinition> definitions(Session session, String entityKind) {
         return session.createNativeQuery("""
-                        SELECT id, entity_kind, field_key, label, field_type, options, required, position
+                        SELECT id, entity_kind, field_key, label, field_type, options, required, position, version
                           FROM app.custom_field_definitions
                          WHERE organization_id = sec.current_tenant() AND entity_kind = :kind AND deleted_at IS NULL
                          ORDER BY position, label""", Object[].class)
@@ -36,7 +39,7 @@ public final class CustomFieldService {
                 .getResultList().stream()
                 .map(r -> new CustomFieldDefinition((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                         CustomFieldType.fromDatabase((String) r[4]), List.of((String[]) r[5]), (Boolean) r[6],
-                        ((Number) r[7]).intValue()))
+                        ((Number) r[7]).intValue(), ((Number) r[8]).intValue()))
                 .toList();
     }
 
@@ -69,41 +72,56 @@ public final class CustomFieldService {
     /**
      * Changes a field's label, options and whether it is required (its key and type stay: stored values
      * depend on them). Options already in use may be removed; records keep their value until next edited.
+     * Refused with {@link ConcurrentEditException} if someone changed or removed the field since
+     * {@code expectedVersion} was read.
      */
-    public void update(UUID id, String label, List<String> options, boolean required) {
+    public void update(UUID id, int expectedVersion, String label, List<String> options, boolean required) {
         db.inTenant(session -> {
             AdminOnly.require(session, "custom fields");
             String type = session.createNativeQuery("""
                             SELECT field_type FROM app.custom_field_definitions
                              WHERE organization_id = sec.current_tenant() AND id = :id AND deleted_at IS NULL""", String.class)
                     .setParameter("id", id).getResultStream().findFirst()
-                    .orElseThrow(() -> new com.workline.persistence.common.WorklineException(
-                            com.workline.persistence.common.Problem.NOT_FOUND, "That field no longer exists."));
+                    .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, "That field no longer exists."));
             boolean choice = type.equals("select") || type.equals("multiselect");
             new ValidationException.Collector()
                     .check(label != null && !label.isBlank(), "label", "Enter the label people see.")
+                    .check(label == null || label.strip().length() <= 100, "label", "At most 100 characters.")
                     .check(!choice || options != null && !options.isEmpty(), "options",
                             "A choice field needs at least one option.")
                     .throwIfAny();
-            session.createNativeQuery("""
+            int changed = session.createNativeQuery("""
                             UPDATE app.custom_field_definitions
                                SET label = :label, options = :options, required = :required, version = version + 1
-                             WHERE organization_id = sec.current_tenant() AND id = :id""")
+                             WHERE organization_id = sec.current_tenant() AND id = :id AND version = :version
+                               AND deleted_at IS NULL""")
                     .setParameter("label", label.strip())
                     .setParameter("options", choice ? options.toArray(String[]::new) : new String[0])
-                    .setParameter("required", required).setParameter("id", id).executeUpdate();
+                    .setParameter("required", required).setParameter("id", id)
+                    .setParameter("version", expectedVersion).executeUpdate();
+            if (changed == 0) {
+                throw new ConcurrentEditException("custom field");
+            }
             return null;
         });
     }
 
-    /** Removes a field from forms and lists; values stay in the records' history. */
-    public void remove(UUID id) {
+    /**
+     * Removes a field from forms and lists; values stay in the records' history. Refused with
+     * {@link ConcurrentEditException} if someone changed or removed it since {@code expectedVersion} was read.
+     */
+    public void remove(UUID id, int expectedVersion) {
         db.inTenant(session -> {
             AdminOnly.require(session, "custom fields");
-            return session.createNativeQuery("""
+            int changed = session.createNativeQuery("""
                             UPDATE app.custom_field_definitions SET deleted_at = now(), version = version + 1
-                             WHERE organization_id = sec.current_tenant() AND id = :id AND deleted_at IS NULL""")
-                    .setParameter("id", id).executeUpdate();
+                             WHERE organization_id = sec.current_tenant() AND id = :id AND version = :version
+                               AND deleted_at IS NULL""")
+                    .setParameter("id", id).setParameter("version", expectedVersion).executeUpdate();
+            if (changed == 0) {
+                throw new ConcurrentEditException("custom field");
+            }
+            return null;
         });
     }
 

@@ -36,8 +36,60 @@ public final class CustomerImport {
         this.db = db;
     }
 
-    /** The file's header and rows. */
-    public record CsvFile(List<String> header, List<List<String>> rows) {
+    /**
+     * The file's header and rows, and the encoding they were read in ("UTF-8", "UTF-8 with BOM",
+     * "UTF-16LE with BOM", "UTF-16BE with BOM", "Windows-1252"; null when the caller gave text, not bytes).
+     */
+    public record CsvFile(List<String> header, List<List<String>> rows, String encoding) {
+        public CsvFile(List<String> header, List<List<String>> rows) {
+            this(header, rows, null);
+        }
+    }
+
+    /**
+     * Reads a CSV file's bytes in the encoding spreadsheets write: a byte order mark says UTF-8 or UTF-16 (Excel's
+     * "Unicode text", tab-separated); without one the bytes are UTF-8 if they are valid UTF-8, otherwise
+     * Windows-1252 (what Excel on Windows saves as "CSV"). {@link CsvFile#encoding()} says which was used.
+     */
+    public static CsvFile read(byte[] bytes) {
+        Decoded decoded = decode(bytes);
+        CsvFile file = read(new java.io.StringReader(decoded.text()));
+        return new CsvFile(file.header(), file.rows(), decoded.encoding());
+    }
+
+    private record Decoded(String text, String encoding) {
+    }
+
+    private static Decoded decode(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return new Decoded(strict(b, 3, java.nio.charset.StandardCharsets.UTF_8), "UTF-8 with BOM");
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return new Decoded(strict(b, 2, java.nio.charset.StandardCharsets.UTF_16LE), "UTF-16LE with BOM");
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return new Decoded(strict(b, 2, java.nio.charset.StandardCharsets.UTF_16BE), "UTF-16BE with BOM");
+        }
+        try {
+            return new Decoded(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b)).toString(), "UTF-8");
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            // Windows-1252 maps every byte but five; those few become U+FFFD rather than failing the import.
+            return new Decoded(new String(b, java.nio.charset.Charset.forName("windows-1252")), "Windows-1252");
+        }
+    }
+
+    private static String strict(byte[] bytes, int offset, java.nio.charset.Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new WorklineException(Problem.INVALID_INPUT, "The file says it is " + charset.name()
+                    + " but contains bytes that are not; save it again from the spreadsheet.", e);
+        }
     }
 
     /** One row's outcome: its row in the spreadsheet (the header is row 1), what it would create, and what is wrong with it. */
@@ -58,7 +110,7 @@ public final class CustomerImport {
         }
     }
 
-    /** Reads a CSV with a header line; the delimiter (comma or semicolon) is recognised from the header. */
+    /** Reads a CSV with a header line; the delimiter (comma, semicolon or tab) is recognised from the header. */
     public static CsvFile read(Reader in) {
         try {
             String text = new String(readAll(in));
@@ -66,8 +118,7 @@ public final class CustomerImport {
                 text = text.substring(1);
             }
             String firstLine = text.lines().findFirst().orElse("");
-            char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
-                    ? ';' : ',';
+            char delimiter = delimiterOf(firstLine);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).build();
             List<String> header = null;
             List<List<String>> rows = new ArrayList<>();
@@ -92,6 +143,20 @@ public final class CustomerImport {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new WorklineException(Problem.INVALID_INPUT, "This is not a readable CSV file: " + e.getMessage(), e);
         }
+    }
+
+    /** The most frequent of comma, semicolon and tab in the header line (comma when none occurs). */
+    private static char delimiterOf(String header) {
+        char best = ',';
+        long most = header.chars().filter(c -> c == ',').count();
+        for (char candidate : new char[] {';', '\t'}) {
+            long n = header.chars().filter(c -> c == candidate).count();
+            if (n > most) {
+                best = candidate;
+                most = n;
+            }
+        }
+        return best;
     }
 
     private static char[] readAll(Reader in) throws IOException {

@@ -41,6 +41,11 @@ public record CustomerQuery(String search, Set<CustomerStatus> statuses, UUID ow
         return new CustomerQuery(search, statuses, ownerId, tag, key, value, sort, descending, includeDeleted);
     }
 
+    /** With {@code true}, deleted customers are listed too (marked by {@link CustomerRow#deleted()}). */
+    public CustomerQuery withDeleted(boolean deletedToo) {
+        return new CustomerQuery(search, statuses, ownerId, tag, customFieldKey, customFieldValue, sort, descending, deletedToo);
+    }
+
     /** The query as a saved view's definition (plain JSON values; see {@link SavedViewService}). */
     public java.util.Map<String, Object> toDefinition() {
         java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();

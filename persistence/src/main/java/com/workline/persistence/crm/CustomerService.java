@@ -52,7 +52,7 @@ public final class CustomerService {
             String text = """
                     SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
                            coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
-                           c.created_at, %s::text, %s
+                           c.created_at, %s::text, %s, c.deleted_at
                       FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id %s
                      WHERE %s
                      ORDER BY %s%s %s, c.id %s
@@ -67,7 +67,8 @@ public final class CustomerService {
             for (Object[] r : q.getResultList()) {
                 rows.add(new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], CustomerStatus.fromDatabase((String) r[3]),
                         (String) r[4], (String) r[5], (UUID) r[6], (String) r[7], List.of((String[]) r[8]),
-                        Json.parseObject((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11]));
+                        Json.parseObject((String) r[9]), Values.toOffsetDateTime(r[10]), (String) r[11],
+                        r[13] == null ? null : Values.toOffsetDateTime(r[13])));
                 if (rows.size() <= pageSize) {
                     lastPhase = ((Number) r[12]).intValue();
                 }

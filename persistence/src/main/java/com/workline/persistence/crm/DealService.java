@@ -277,6 +277,184 @@ public final class DealService {
         });
     }
 
+    // ----- the deal form --------------------------------------------------------------------------------
+
+    /** A deal as the form edits it. */
+    public DealDetails load(UUID dealId) {
+        return db.inTenant(session -> find(session, dealId));
+    }
+
+    /**
+     * Saves the form's fields if nobody saved the deal since it was loaded ({@code details.version()}), else
+     * {@link DealConflictException} with the stored deal. Stage, status and probability stay as they are.
+     */
+    public DealDetails update(DealDetails details) {
+        if (details.id() == null) {
+            throw new IllegalArgumentException("a new deal is created, not updated");
+        }
+        return db.inTenant(session -> {
+            DealDetails valid = validate(session, details);
+            int changed = session.createNativeQuery("""
+                            UPDATE app.deals
+                               SET title = :title, customer_id = :customer, contact_id = :contact, value = :value,
+                                   currency = :currency, expected_close_date = :close, owner_id = :owner, tags = :tags,
+                                   custom_fields = CAST(:custom AS jsonb), version = version + 1
+                             WHERE organization_id = sec.current_tenant() AND id = :deal AND version = :version
+                               AND deleted_at IS NULL""")
+                    .setParameter("title", valid.title()).setParameter("customer", valid.customerId())
+                    .setParameter("contact", valid.contactId(), UUID.class).setParameter("value", valid.value())
+                    .setParameter("currency", valid.currency())
+                    .setParameter("close", valid.expectedCloseDate() == null ? null : Date.valueOf(valid.expectedCloseDate()),
+                            Date.class)
+                    .setParameter("owner", valid.ownerId(), UUID.class)
+                    .setParameter("tags", valid.tags().toArray(String[]::new))
+                    .setParameter("custom", Json.write(valid.customFields()))
+                    .setParameter("deal", details.id()).setParameter("version", details.version())
+                    .executeUpdate();
+            if (changed == 0) {
+                throw new DealConflictException(find(session, details.id()));
+            }
+            return find(session, details.id());
+        });
+    }
+
+    /** Creates an open deal from the form in the default pipeline's first stage. */
+    public DealDetails create(DealDetails details) {
+        return db.inTenant(session -> {
+            DealDetails valid = validate(session, details);
+            UUID id = session.createNativeQuery("""
+                            INSERT INTO app.deals (organization_id, title, customer_id, contact_id, pipeline_id, stage_id, value,
+                                                   currency, probability, expected_close_date, owner_id, tags, custom_fields)
+                            SELECT s.organization_id, :title, :customer, :contact, s.pipeline_id, s.id, :value, :currency,
+                                   s.probability, :close, :owner, :tags, CAST(:custom AS jsonb)
+                              FROM app.pipeline_stages s JOIN app.pipelines p ON p.organization_id = s.organization_id AND p.id = s.pipeline_id
+                             WHERE s.organization_id = sec.current_tenant() AND p.is_default AND p.deleted_at IS NULL
+                               AND s.deleted_at IS NULL
+                             ORDER BY s.position LIMIT 1
+                            RETURNING id""", UUID.class)
+                    .setParameter("title", valid.title()).setParameter("customer", valid.customerId())
+                    .setParameter("contact", valid.contactId(), UUID.class).setParameter("value", valid.value())
+                    .setParameter("currency", valid.currency())
+                    .setParameter("close", valid.expectedCloseDate() == null ? null : Date.valueOf(valid.expectedCloseDate()),
+                            Date.class)
+                    .setParameter("owner", valid.ownerId(), UUID.class)
+                    .setParameter("tags", valid.tags().toArray(String[]::new))
+                    .setParameter("custom", Json.write(valid.customFields()))
+                    .getSingleResult();
+            return find(session, id);
+        });
+    }
+
+    /** Customers whose name contains {@code search} (all, by name, when blank), for the form's customer choice. */
+    public List<DealDetails.Choice> customerChoices(String search, int limit) {
+        String term = search == null ? "" : search.strip();
+        return db.inTenant(session -> session.createNativeQuery("""
+                        SELECT id, name FROM app.customers
+                         WHERE organization_id = sec.current_tenant() AND deleted_at IS NULL
+                           AND (:term = '' OR name ILIKE :pattern)
+                         ORDER BY sort_name, id LIMIT :limit""", Object[].class)
+                .setParameter("term", term).setParameter("pattern", SqlBuilder.containing(term))
+                .setParameter("limit", limit)
+                .getResultList().stream().map(r -> new DealDetails.Choice((UUID) r[0], (String) r[1])).toList());
+    }
+
+    /** The contacts of a customer, primary first. */
+    public List<DealDetails.Choice> contactChoices(UUID customerId) {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        SELECT id, coalesce(first_name || ' ', '') || last_name FROM app.contacts
+                         WHERE organization_id = sec.current_tenant() AND customer_id = :customer
+                         ORDER BY is_primary DESC, last_name, first_name, id""", Object[].class)
+                .setParameter("customer", customerId)
+                .getResultList().stream().map(r -> new DealDetails.Choice((UUID) r[0], (String) r[1])).toList());
+    }
+
+    /** The active people of the organization a deal can belong to. */
+    public List<DealDetails.Choice> ownerChoices() {
+        return db.inTenant(session -> session.createNativeQuery("""
+                        SELECT user_id, coalesce(nullif(btrim(display_name), ''), first_name || ' ' || last_name)
+                          FROM sec.organization_members
+                         WHERE organization_id = sec.current_tenant() AND active
+                         ORDER BY 2, 1""", Object[].class)
+                .getResultList().stream().map(r -> new DealDetails.Choice((UUID) r[0], (String) r[1])).toList());
+    }
+
+    /** The deals' custom fields, in form order. */
+    public List<CustomFieldDefinition> customFieldDefinitions() {
+        return db.inTenant(session -> CustomFieldService.definitions(session, "deal"));
+    }
+
+    /**
+     * Whether the signed-in person may change deals (everyone but viewers), for what the form offers; the
+     * database's policies decide again on every write.
+     */
+    public boolean canEdit() {
+        return db.inTenant(session -> session.createNativeQuery(
+                "SELECT sec.has_role('owner', 'admin', 'manager', 'employee')", Boolean.class).getSingleResult());
+    }
+
+    private static DealDetails find(Session session, UUID dealId) {
+        Object[] r = session.createNativeQuery("""
+                        SELECT d.id, d.title, d.customer_id, c.name, d.contact_id, d.value, d.currency, d.expected_close_date,
+                               d.owner_id, d.tags, d.custom_fields::text, s.name, d.status, d.version,
+                               coalesce(k.first_name || ' ', '') || k.last_name,
+                               coalesce(nullif(btrim(u.display_name), ''), u.first_name || ' ' || u.last_name)
+                          FROM app.deals d
+                          JOIN app.customers c ON c.organization_id = d.organization_id AND c.id = d.customer_id
+                          JOIN app.pipeline_stages s ON s.organization_id = d.organization_id AND s.id = d.stage_id
+                          LEFT JOIN app.contacts k ON k.organization_id = d.organization_id AND k.id = d.contact_id
+                          LEFT JOIN sec.users u ON u.id = d.owner_id
+                         WHERE d.organization_id = sec.current_tenant() AND d.id = :deal AND d.deleted_at IS NULL""",
+                        Object[].class)
+                .setParameter("deal", dealId).getResultStream().findFirst()
+                .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, "This deal does not exist (any more)."));
+        return new DealDetails((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[14],
+                (BigDecimal) r[5], (String) r[6], r[7] == null ? null : toLocalDate(r[7]), (UUID) r[8], (String) r[15],
+                List.of((String[]) r[9]), Json.parseObject((String) r[10]), (String) r[11], (String) r[12],
+                ((Number) r[13]).intValue());
+    }
+
+    /** Checks the form's fields (each error keyed by its field) and returns them normalised. */
+    private static DealDetails validate(Session session, DealDetails d) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String title = d.title() == null ? "" : d.title().strip();
+        String currency = d.currency() == null ? null : d.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        errors.check(!title.isEmpty(), "title", "Enter a title.")
+                .check(title.length() <= 200, "title", "At most 200 characters.")
+                .check(d.customerId() != null, "customer", "Choose the customer.")
+                .check(d.value() != null, "value", "Enter the deal's value.")
+                .check(d.value() == null || Checks.money(d.value()), "value", "A positive amount with at most two decimals.")
+                .check(d.value() == null || d.value().compareTo(new BigDecimal("9999999999999.99")) <= 0, "value",
+                        "This amount is too large.")
+                .check(Checks.currency(currency), "currency", "Use a three-letter currency code such as EUR.");
+        if (d.customerId() != null) {
+            boolean customerExists = !session.createNativeQuery("""
+                            SELECT 1 FROM app.customers WHERE organization_id = sec.current_tenant() AND id = :customer""",
+                            Integer.class).setParameter("customer", d.customerId()).getResultList().isEmpty();
+            errors.check(customerExists, "customer", "Choose the customer.");
+            if (customerExists && d.contactId() != null) {
+                errors.check(!session.createNativeQuery("""
+                                SELECT 1 FROM app.contacts WHERE organization_id = sec.current_tenant() AND id = :contact
+                                   AND customer_id = :customer""", Integer.class)
+                        .setParameter("contact", d.contactId()).setParameter("customer", d.customerId())
+                        .getResultList().isEmpty(), "contact", "Choose a contact of this customer.");
+            }
+        }
+        if (d.ownerId() != null) {
+            errors.check(!session.createNativeQuery("""
+                            SELECT 1 FROM sec.organization_members WHERE organization_id = sec.current_tenant()
+                               AND user_id = :owner AND active""", Integer.class)
+                    .setParameter("owner", d.ownerId()).getResultList().isEmpty(), "owner", "Choose an active colleague.");
+        }
+        Map<String, Object> custom = CustomFieldService.validate(CustomFieldService.definitions(session, "deal"),
+                d.customFields(), errors);
+        errors.throwIfAny();
+        List<String> tags = d.tags() == null ? List.of() : d.tags().stream().map(String::strip).filter(t -> !t.isEmpty())
+                .distinct().toList();
+        return new DealDetails(d.id(), title, d.customerId(), d.customerName(), d.contactId(),
+                d.value().setScale(2, RoundingMode.UNNECESSARY), currency, d.expectedCloseDate(), d.ownerId(), tags, custom,
+                d.stageName(), d.status(), d.version());
+    }
+
     private static LocalDate toLocalDate(Object value) {
         return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }

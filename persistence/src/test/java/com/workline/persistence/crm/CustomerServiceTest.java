@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CustomerServiceTest {
     private final TestDatabase db = TestDatabase.get();
@@ -236,6 +237,60 @@ class CustomerServiceTest {
             viewer.person().close();
             employee.person().close();
         }
+    }
+
+    @Test
+    void showDeletedListsDeletedCustomersAndOnlyManagersAndAboveRestoreThemTheDatabaseRefusesOthers() throws Exception {
+        CustomerDetails gone = create("Restorable GmbH", CustomerStatus.ACTIVE);
+        create("Staying GmbH", CustomerStatus.ACTIVE);
+        customers.delete(gone.id());
+        assertThat(customers.list(CustomerQuery.all(), null, 10).rows()).extracting(CustomerRow::name)
+                .containsExactly("Staying GmbH");
+        CustomerQuery deletedToo = CustomerQuery.all().withDeleted(true);
+        assertThat(customers.list(deletedToo, null, 10).rows())
+                .extracting(CustomerRow::name, CustomerRow::deleted)
+                .containsExactly(tuple("Restorable GmbH", true),
+                        tuple("Staying GmbH", false));
+        assertThat(customers.list(deletedToo.withSearch("restorable"), null, 10).rows()).extracting(CustomerRow::name)
+                .containsExactly("Restorable GmbH");
+        assertThat(customers.count(deletedToo).value()).isEqualTo(2);
+
+        TestPerson employeePerson = db.newPerson(org, Role.EMPLOYEE);
+        TestPerson viewerPerson = db.newPerson(org, Role.VIEWER);
+        TenantSession employee = db.signInTo(employeePerson, org);
+        TenantSession viewer = db.signInTo(viewerPerson, org);
+        try {
+            assertThat(Crm.of(employee).customers().list(deletedToo, null, 10).rows()).hasSize(2);
+            assertThatThrownBy(() -> Crm.of(employee).customers().restore(gone.id()))
+                    .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED))
+                    .hasMessageContaining("Only managers");
+            assertThatThrownBy(() -> Crm.of(viewer).customers().restore(gone.id()))
+                    .satisfies(e -> assertThat(problemOf(e)).isIn(Problem.NOT_ALLOWED, Problem.CONFLICT));
+        } finally {
+            employee.person().close();
+            viewer.person().close();
+        }
+        // Not the client's check: the employee's own connection, plain SQL, is refused by the trigger.
+        try (Connection c = db.connectAs(employeePerson)) {
+            c.setAutoCommit(false);
+            Sql.selectTenantForSession(c, org);
+            assertThatThrownBy(() -> Sql.update(c, "UPDATE app.customers SET deleted_at = NULL WHERE id = ?", gone.id()))
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("WL002"));
+            c.rollback();
+        }
+        try (Connection c = db.connectAs(viewerPerson)) {
+            Sql.selectTenantForSession(c, org);
+            assertThat(Sql.update(c, "UPDATE app.customers SET deleted_at = NULL WHERE id = ?", gone.id()))
+                    .as("the viewer's update matches no row it may write").isZero();
+        }
+        assertThat(customers.list(CustomerQuery.all(), null, 10).rows()).extracting(CustomerRow::name)
+                .containsExactly("Staying GmbH");
+
+        customers.restore(gone.id());
+        assertThat(customers.list(CustomerQuery.all(), null, 10).rows()).extracting(CustomerRow::name, CustomerRow::deleted)
+                .containsExactly(tuple("Restorable GmbH", false),
+                        tuple("Staying GmbH", false));
     }
 
     @Test

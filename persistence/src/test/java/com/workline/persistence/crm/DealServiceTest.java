@@ -5,6 +5,7 @@ import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.testing.Sql;
 import com.workline.persistence.testing.TestDatabase;
+import com.workline.persistence.testing.TestPerson;
 import com.workline.persistence.session.TenantSession;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,103 @@ class DealServiceTest {
                     .isInstanceOf(ValidationException.class);
         } finally {
             session.person().close();
+        }
+    }
+
+    @Test
+    void theDealFormSavesEveryFieldChecksThemAndRefusesAStaleVersionWithTheStoredDeal() throws Exception {
+        UUID org = db.newOrganization("Deal form");
+        TestPerson adminPerson = db.newPerson(org, Role.ADMIN);
+        TenantSession admin = db.signInTo(adminPerson, org);
+        TestPerson employeePerson = db.newPerson(org, Role.EMPLOYEE);
+        TenantSession employee = db.signInTo(employeePerson, org);
+        TestPerson viewerPerson = db.newPerson(org, Role.VIEWER);
+        TenantSession viewer = db.signInTo(viewerPerson, org);
+        try {
+            Crm.of(admin).customFields().define("deal", "source", "Source", CustomFieldType.SELECT, List.of("Fair", "Web"), true);
+            Crm.of(admin).customFields().define("deal", "volume", "Volume", CustomFieldType.NUMBER, List.of(), false);
+            DealService deals = Crm.of(employee).deals();
+            UUID customer = Crm.of(employee).customers().create(CustomerDetails.newCustomer("Müller & Söhne", CustomerType.COMPANY,
+                    CustomerStatus.ACTIVE)).id();
+            UUID other = Crm.of(employee).customers().create(CustomerDetails.newCustomer("Other AG", CustomerType.COMPANY,
+                    CustomerStatus.ACTIVE)).id();
+            UUID contact = Crm.of(employee).contacts().save(new Contact(null, customer, "Jürgen", "Müller", null, null,
+                    "j@mueller.test", null, null, true, false, false, null, 0));
+            UUID foreignContact = Crm.of(employee).contacts().save(new Contact(null, other, "Olga", "Other", null, null,
+                    null, null, null, true, false, false, null, 0));
+            assertThat(deals.customerChoices("müll", 10)).extracting(DealDetails.Choice::name).containsExactly("Müller & Söhne");
+            assertThat(deals.contactChoices(customer)).extracting(DealDetails.Choice::name).containsExactly("Jürgen Müller");
+            assertThat(deals.ownerChoices()).extracting(DealDetails.Choice::id)
+                    .contains(adminPerson.userId(), employeePerson.userId(), viewerPerson.userId());
+            assertThat(deals.customFieldDefinitions()).extracting(CustomFieldDefinition::key).containsExactly("source", "volume");
+            assertThat(deals.canEdit()).isTrue();
+            assertThat(Crm.of(viewer).deals().canEdit()).isFalse();
+
+            UUID id = deals.create("Press line", customer, new BigDecimal("1000"), "EUR", null);
+            DealDetails loaded = deals.load(id);
+            assertThat(loaded.customerName()).isEqualTo("Müller & Söhne");
+            assertThat(loaded.stageName()).isEqualTo("Lead");
+            assertThat(loaded.status()).isEqualTo("open");
+
+            // Every field is checked, each message keyed by its field.
+            DealDetails wrong = new DealDetails(id, " ", customer, null, foreignContact, new BigDecimal("1.234"), "euro",
+                    null, UUID.randomUUID(), List.of(), java.util.Map.of("volume", "lots"), null, null, loaded.version());
+            assertThatThrownBy(() -> deals.update(wrong)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.fieldErrors()).containsOnlyKeys("title", "value", "currency", "contact", "owner",
+                            "custom.source", "custom.volume"));
+
+            DealDetails edited = new DealDetails(id, " Press line XL ", customer, null, contact, new BigDecimal("12500.5"), "chf",
+                    LocalDate.of(2027, 3, 31), adminPerson.userId(), List.of("export", " export", "vip "),
+                    java.util.Map.of("source", "Fair", "volume", "3"), null, null, loaded.version());
+            DealDetails saved = deals.update(edited);
+            assertThat(saved.title()).isEqualTo("Press line XL");
+            assertThat(saved.contactId()).isEqualTo(contact);
+            assertThat(saved.contactName()).isEqualTo("Jürgen Müller");
+            assertThat(saved.ownerName()).isNotBlank();
+            assertThat(saved.value()).isEqualByComparingTo("12500.50");
+            assertThat(saved.currency()).isEqualTo("CHF");
+            assertThat(saved.expectedCloseDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+            assertThat(saved.ownerId()).isEqualTo(adminPerson.userId());
+            assertThat(saved.tags()).containsExactly("export", "vip");
+            assertThat(saved.customFields()).containsEntry("source", "Fair").containsKey("volume");
+            assertThat(saved.version()).isEqualTo(loaded.version() + 1);
+            assertThat(saved.stageName()).as("the form leaves the stage alone").isEqualTo("Lead");
+
+            // Someone else saved in between: nothing is overwritten, and their deal comes with the refusal.
+            DealDetails mine = new DealDetails(id, "My title", customer, null, contact, new BigDecimal("1"), "CHF", null, null,
+                    List.of(), java.util.Map.of("source", "Web"), null, null, loaded.version());
+            assertThatThrownBy(() -> deals.update(mine)).isInstanceOfSatisfying(DealConflictException.class,
+                    e -> assertThat(e.current().title()).isEqualTo("Press line XL"));
+            // A stage move counts as a change too.
+            DealCard card = deals.board(deals.defaultPipeline(), 10).get(0).deals().get(0);
+            deals.moveToStage(id, card.version(), deals.board(deals.defaultPipeline(), 10).get(1).stageId(), null);
+            assertThatThrownBy(() -> deals.update(new DealDetails(id, "Old view", customer, null, null, BigDecimal.ONE, "EUR",
+                    null, null, List.of(), java.util.Map.of("source", "Web"), null, null, saved.version())))
+                    .isInstanceOf(DealConflictException.class);
+            assertThat(deals.load(id).title()).isEqualTo("Press line XL");
+
+            // Viewers change nothing: the database refuses, whatever the client sends.
+            DealDetails current = Crm.of(viewer).deals().load(id);
+            DealDetails viewersTry = new DealDetails(id, "Viewer's", customer, null, null, BigDecimal.ONE, "EUR", null, null,
+                    List.of(), java.util.Map.of("source", "Web"), null, null, current.version());
+            assertThatThrownBy(() -> Crm.of(viewer).deals().update(viewersTry)).isInstanceOf(
+                    com.workline.persistence.common.WorklineException.class);
+            try (java.sql.Connection c = db.connectAs(viewerPerson)) {
+                Sql.selectTenantForSession(c, org);
+                assertThat(Sql.update(c, "UPDATE app.deals SET title = 'Viewer''s' WHERE id = ?", id)).isZero();
+            }
+            assertThat(deals.load(id).title()).isEqualTo("Press line XL");
+
+            DealDetails created = deals.create(new DealDetails(null, "From the form", customer, null, null,
+                    new BigDecimal("99.90"), "EUR", null, employeePerson.userId(), List.of("new"),
+                    java.util.Map.of("source", "Web"), null, null, 0));
+            assertThat(created.stageName()).isEqualTo("Lead");
+            assertThat(created.value()).isEqualByComparingTo("99.90");
+            assertThat(created.tags()).containsExactly("new");
+        } finally {
+            admin.person().close();
+            employee.person().close();
+            viewer.person().close();
         }
     }
 }

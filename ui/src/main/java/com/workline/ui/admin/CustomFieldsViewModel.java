@@ -1,5 +1,6 @@
 package com.workline.ui.admin;
 
+import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.crm.CustomFieldDefinition;
@@ -161,7 +162,7 @@ public final class CustomFieldsViewModel {
             if (current == null) {
                 service.define(chosenKind, key.get().strip(), label.get(), type.get(), optionList, required.get());
             } else {
-                service.update(current.id(), label.get(), optionList, required.get());
+                service.update(current.id(), current.version(), label.get(), optionList, required.get());
             }
             return null;
         }, done -> {
@@ -177,7 +178,7 @@ public final class CustomFieldsViewModel {
             return;
         }
         tasks.run(() -> {
-            service.remove(current.id());
+            service.remove(current.id(), current.version());
             return null;
         }, done -> {
             message.set(Messages.get("customFields.removed", current.label()));
@@ -187,12 +188,34 @@ public final class CustomFieldsViewModel {
     }
 
     private void failed(WorklineException failure) {
-        if (failure instanceof ValidationException invalid) {
+        if (failure instanceof ConcurrentEditException) {
+            conflicted();
+        } else if (failure instanceof ValidationException invalid) {
             errors.showOnly(invalid.fieldErrors());
             message.set("");
         } else {
             message.set(failure.getLocalizedMessage());
         }
+    }
+
+    /**
+     * Someone changed or removed the field since it was shown: nothing was saved. The typed values stay; the list
+     * and the field's version are reloaded, so a second Save deliberately replaces their version.
+     */
+    private void conflicted() {
+        CustomFieldDefinition stale = selected.get();
+        String chosen = kind.get();
+        message.set(Messages.get("customFields.conflict"));
+        tasks.run(() -> service.definitions(chosen), list -> {
+            fields.setAll(list);
+            CustomFieldDefinition fresh = stale == null ? null
+                    : list.stream().filter(d -> d.id().equals(stale.id())).findFirst().orElse(null);
+            if (fresh == null) {
+                startNew();
+            } else {
+                selected.set(fresh);
+            }
+        }, failure -> message.set(failure.getMessage()));
     }
 
     /** "Delivery zone" → "delivery_zone": lower-case ASCII letters, digits and _, starting with a letter. */

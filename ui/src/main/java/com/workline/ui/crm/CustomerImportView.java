@@ -103,7 +103,12 @@ public final class CustomerImportView {
         report.getColumns().add(column(Messages.get("import.report.result"),
                 r -> r.ok() ? Messages.get("import.report.ok") : String.join(" ", r.errors()), 520));
 
-        HBox fileRow = new HBox(8, file, browse, open);
+        Label encoding = new Label();
+        encoding.setId("import-encoding");
+        encoding.getStyleClass().add("text-muted");
+        encoding.textProperty().bind(vm.encodingProperty());
+        encoding.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox fileRow = new HBox(8, file, browse, open, encoding);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         for (Button b : List.of(backButton, check, commit)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

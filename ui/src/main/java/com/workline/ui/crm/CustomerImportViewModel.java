@@ -15,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,6 +36,7 @@ public final class CustomerImportViewModel {
     private final Map<String, StringProperty> mapping = new LinkedHashMap<>();
     private final ObservableList<CustomerImport.RowReport> report = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper encoding = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importable = new ReadOnlyBooleanWrapper(false);
     private CustomerImport.CsvFile csv;
 
@@ -63,6 +63,11 @@ public final class CustomerImportViewModel {
         return report;
     }
 
+    /** Which encoding the file was read in ("Read as Windows-1252."), once it is open. */
+    public ReadOnlyStringProperty encodingProperty() {
+        return encoding.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -81,9 +86,10 @@ public final class CustomerImportViewModel {
         Path path = Path.of(file.get().strip());
         importable.set(false);
         report.clear();
+        encoding.set("");
         tasks.run(() -> {
-            try (var reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                return CustomerImport.read(reader);
+            try {
+                return CustomerImport.read(Files.readAllBytes(path));
             } catch (IOException e) {
                 throw new WorklineException(Problem.INVALID_INPUT, "The file cannot be read: " + e.getMessage(), e);
             }
@@ -94,6 +100,7 @@ public final class CustomerImportViewModel {
             read.header().forEach(c -> mapping(c).set(suggested.getOrDefault(c, IGNORE)));
             mapping.values().forEach(p -> p.addListener((o, was, now) -> importable.set(false)));
             columns.setAll(read.header());
+            encoding.set(read.encoding() == null ? "" : Messages.get("import.encoding", read.encoding()));
             message.set(Messages.get("import.read", read.rows().size()));
         }, failure -> message.set(failure.getLocalizedMessage()));
     }

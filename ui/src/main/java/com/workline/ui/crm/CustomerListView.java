@@ -117,7 +117,8 @@ public final class CustomerListView {
         columns.setId("customer-columns");
         addColumn(table, columns, vm, "number", Messages.get("customer.number"), CustomerRow::number, 100);
         table.getColumns().get(0).setMinWidth(95);
-        addColumn(table, columns, vm, "name", Messages.get("customer.name"), CustomerRow::name, 260);
+        addColumn(table, columns, vm, "name", Messages.get("customer.name"),
+                r -> r.deleted() ? Messages.get("customers.deleted", r.name()) : r.name(), 260);
         addColumn(table, columns, vm, "status", Messages.get("customer.status"),
                 r -> Messages.get("customer.status." + r.status().name()), 100);
         addColumn(table, columns, vm, "email", Messages.get("customer.email"), CustomerRow::email, 220);
@@ -137,8 +138,10 @@ public final class CustomerListView {
         table.getColumns().forEach(c -> c.setSortable(false));
 
         javafx.scene.layout.FlowPane filters = filterBar(vm, columns);
+        filters.getChildren().add(deletedControls(vm, table));
         table.setRowFactory(t -> {
             TableRow<CustomerRow> row = new TableRow<>();
+            row.itemProperty().addListener((o, old, item) -> row.pseudoClassStateChanged(DELETED, item != null && item.deleted()));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     open.accept(row.getItem().id());
@@ -176,6 +179,31 @@ public final class CustomerListView {
         return Screen.of(page)
                 .shortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus)
                 .shortcut(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> open.accept(null));
+    }
+
+    private static final javafx.css.PseudoClass DELETED = javafx.css.PseudoClass.getPseudoClass("deleted");
+
+    /** "Show deleted", and for managers and above Restore for the selected deleted customer. */
+    private static Node deletedControls(CustomerListViewModel vm, TableView<CustomerRow> table) {
+        javafx.scene.control.CheckBox showDeleted = new javafx.scene.control.CheckBox(Messages.get("customers.showDeleted"));
+        showDeleted.setId("customer-show-deleted");
+        showDeleted.selectedProperty().bindBidirectional(vm.showDeletedProperty());
+        showDeleted.setOnAction(e -> vm.refresh());
+        HBox box = new HBox(8, showDeleted);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (vm.canRestore()) {
+            Button restore = new Button(Messages.get("customers.restore"));
+            restore.setId("customer-restore");
+            restore.visibleProperty().bind(vm.showDeletedProperty());
+            restore.managedProperty().bind(restore.visibleProperty());
+            restore.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                CustomerRow selected = table.getSelectionModel().getSelectedItem();
+                return selected == null || !selected.deleted();
+            }, table.getSelectionModel().selectedItemProperty(), vm.busyProperty()));
+            restore.setOnAction(e -> vm.restore(table.getSelectionModel().getSelectedItem()));
+            box.getChildren().add(restore);
+        }
+        return box;
     }
 
     /** Owner, tag and custom field filters, saved views and the column chooser. */

@@ -75,6 +75,7 @@ public final class CustomerListViewModel {
     private final ObservableList<SavedView> views = FXCollections.observableArrayList();
     private final ObjectProperty<SavedView> currentView = new SimpleObjectProperty<>();
     private final ObservableSet<String> visibleColumns = FXCollections.observableSet(new LinkedHashSet<>(STANDARD_COLUMNS));
+    private final javafx.beans.property.BooleanProperty showDeleted = new javafx.beans.property.SimpleBooleanProperty(false);
     /** The newest count request; older answers are dropped. */
     private long countGeneration;
 
@@ -191,6 +192,32 @@ public final class CustomerListViewModel {
         }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
+    /** Whether deleted customers are listed too (marked as deleted). */
+    public javafx.beans.property.BooleanProperty showDeletedProperty() {
+        return showDeleted;
+    }
+
+    /** Whether the person may restore deleted customers (managers and above; the database checks it again). */
+    public boolean canRestore() {
+        var role = session.organization().role();
+        return role == com.workline.persistence.session.Role.OWNER || role == com.workline.persistence.session.Role.ADMIN
+                || role == com.workline.persistence.session.Role.MANAGER;
+    }
+
+    /** Restores a deleted customer, then shows the list again. */
+    public void restore(CustomerRow row) {
+        if (row == null || !row.deleted()) {
+            return;
+        }
+        tasks.run(() -> {
+            service.restore(row.id());
+            return Boolean.TRUE;
+        }, done -> {
+            refresh();
+            message.set(Messages.get("customers.restored", row.name()));
+        }, failure -> message.set(failure.getMessage()));
+    }
+
     public ObservableList<CustomerRow> rows() {
         return pages.rows();
     }
@@ -224,7 +251,8 @@ public final class CustomerListViewModel {
     }
 
     public CustomerQuery query() {
-        CustomerQuery query = CustomerQuery.all().withSearch(search.get()).sortedBy(sort.get(), false);
+        CustomerQuery query = CustomerQuery.all().withSearch(search.get()).sortedBy(sort.get(), false)
+                .withDeleted(showDeleted.get());
         if (status.get() != null) {
             query = query.withStatuses(Set.of(status.get()));
         }

@@ -39,7 +39,10 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** CRM › Pipeline › List: deals with filters; right-click a deal to set or clear its own probability. */
+/**
+ * CRM › Pipeline › List: deals with filters; Enter or double-click opens a deal's form in place of the list,
+ * right-click sets or clears its own probability.
+ */
 public final class DealListView {
     private DealListView() {
     }
@@ -130,13 +133,28 @@ public final class DealListView {
         table.getColumns().forEach(c -> c.setSortable(false));
         // Short values keep their width; title, customer and stage give way.
         table.getColumns().subList(3, table.getColumns().size()).forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<DealRow>[] open = new java.util.function.Consumer[1];
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open[0].accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
         table.setRowFactory(t -> {
             TableRow<DealRow> row = new TableRow<>();
             MenuItem setProbability = new MenuItem(Messages.get("deals.probability.setMenu"));
             setProbability.setOnAction(e -> askProbability(table, vm, row.getItem(), locale));
             MenuItem follow = new MenuItem(Messages.get("deals.probability.followMenu"));
             follow.setOnAction(e -> vm.followStage(row.getItem()));
-            ContextMenu menu = new ContextMenu(setProbability, follow);
+            MenuItem openDeal = new MenuItem(Messages.get("deals.open"));
+            openDeal.setOnAction(e -> open[0].accept(row.getItem()));
+            ContextMenu menu = new ContextMenu(openDeal, setProbability, follow);
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
+                    open[0].accept(row.getItem());
+                }
+            });
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             return row;
@@ -156,9 +174,20 @@ public final class DealListView {
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("deal-list");
+        // The deal form replaces the list; back (or Esc) returns to the same list, refreshed.
+        open[0] = deal -> {
+            DealFormViewModel form = vm.dealForm();
+            holder.setCenter(DealFormView.create(form, () -> {
+                holder.setCenter(page);
+                vm.refresh();
+                table.requestFocus();
+            }, locale));
+            form.open(deal.id());
+        };
+        holder.setCenter(page);
         vm.loadChoices();
         vm.refresh();
-        return page;
+        return holder;
     }
 
     private static void askProbability(Node owner, DealListViewModel vm, DealRow deal, Locale locale) {

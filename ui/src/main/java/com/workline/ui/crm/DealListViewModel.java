@@ -191,6 +191,11 @@ public final class DealListViewModel {
         refresh();
     }
 
+    /** A form for one of the listed deals; the list shows the changes once the form is left. */
+    public DealFormViewModel dealForm() {
+        return new DealFormViewModel(deals, tasks, locale, saved -> { });
+    }
+
     /** Sets the deal's own probability as the user typed it ("42", "42,5 %"); text that is no number is refused. */
     public void setProbability(DealRow deal, String typed) {
         BigDecimal percent = LocaleNumbers.parsePercent(typed, locale);

@@ -25,7 +25,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** CRM › Pipeline: the kanban board; drag a card onto another column to move the deal. */
+/**
+ * CRM › Pipeline: the kanban board; drag a card onto another column to move the deal; Enter or double-click opens
+ * the deal's form in place of the board.
+ */
 public final class PipelineBoardView {
     private static final DataFormat DEAL = new DataFormat("application/x-workline-deal");
 
@@ -33,6 +36,9 @@ public final class PipelineBoardView {
     }
 
     public static Node create(PipelineBoardViewModel vm, Locale locale) {
+        javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<DealCard>[] open = new java.util.function.Consumer[1];
         HBox board = new HBox(12);
         board.setId("pipeline-board");
         board.setPadding(new Insets(4));
@@ -44,7 +50,7 @@ public final class PipelineBoardView {
             board.getChildren().clear();
             cardsById.clear();
             for (BoardColumn column : vm.columns()) {
-                board.getChildren().add(column(vm, column, cardsById, money, vm.columns()));
+                board.getChildren().add(column(vm, column, cardsById, money, vm.columns(), d -> open[0].accept(d)));
             }
         });
         ScrollPane scroll = new ScrollPane(board);
@@ -67,12 +73,23 @@ public final class PipelineBoardView {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("pipeline");
+        // The deal form replaces the board; back (or Esc) returns to it, reloaded.
+        open[0] = deal -> {
+            DealFormViewModel form = vm.dealForm(locale);
+            holder.setCenter(DealFormView.create(form, () -> {
+                holder.setCenter(page);
+                vm.load();
+            }, locale));
+            form.open(deal.id());
+        };
+        holder.setCenter(page);
         vm.load();
-        return page;
+        return holder;
     }
 
     private static Node column(PipelineBoardViewModel vm, BoardColumn column, Map<String, DealCard> cardsById,
-                               NumberFormat money, java.util.List<BoardColumn> allColumns) {
+                               NumberFormat money, java.util.List<BoardColumn> allColumns,
+                               java.util.function.Consumer<DealCard> open) {
         Label name = new Label(column.name() + " (" + column.dealCount() + ")");
         name.getStyleClass().add("title-4");
         Label totals = new Label(Messages.get("pipeline.totals", money.format(column.total()),
@@ -96,10 +113,17 @@ public final class PipelineBoardView {
             card.setOnMouseClicked(e -> {
                 if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
                     menu.show(card, e.getScreenX(), e.getScreenY());
+                } else if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                    card.requestFocus();
+                    if (e.getClickCount() == 2) {
+                        open.accept(deal);
+                    }
                 }
             });
             card.setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                    open.accept(deal);
+                } else if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
                         || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown()) {
                     var bounds = card.localToScreen(card.getBoundsInLocal());
                     menu.show(card, bounds.getMinX(), bounds.getMaxY());

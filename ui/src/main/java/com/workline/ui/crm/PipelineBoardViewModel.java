@@ -92,6 +92,11 @@ public final class PipelineBoardViewModel {
         }
     }
 
+    /** A form for a deal on the board; the board shows the changes once the form is left. */
+    public DealFormViewModel dealForm(java.util.Locale locale) {
+        return new DealFormViewModel(deals, tasks, locale, saved -> { });
+    }
+
     /**
      * Moves a card to a column. A lost column needs a reason: {@code askLostReason} is asked for it (null =
      * the user cancelled). The board reloads either way, so a refused move snaps back.

@@ -100,4 +100,38 @@ class CrmAdministrationViewModelsTest {
         assertThat(vm.fields()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Zone was removed.");
     }
+
+    @Test
+    void aFieldChangedByAnotherAdminMeanwhileIsNotOverwrittenUntilSavedAgain() {
+        CustomFieldsViewModel vm = new CustomFieldsViewModel(Crm.of(admin).customFields(), BackgroundTasks.direct());
+        vm.kindProperty().set("deal");
+        vm.startNew();
+        vm.labelProperty().set("Source");
+        vm.typeProperty().set(CustomFieldType.SELECT);
+        vm.optionsProperty().set("Fair, Web");
+        vm.save();
+        vm.edit(vm.fields().get(0));
+        vm.labelProperty().set("Lead source");
+
+        // Another administrator changes the same field first.
+        var other = Crm.of(admin).customFields();
+        var stored = other.definitions("deal").get(0);
+        other.update(stored.id(), stored.version(), "Origin", java.util.List.of("Fair", "Web", "Phone"), true);
+
+        vm.save();
+        assertThat(vm.messageProperty().get()).startsWith("Someone else changed or removed this field");
+        assertThat(vm.labelProperty().get()).as("my typing stays").isEqualTo("Lead source");
+        assertThat(vm.fields()).singleElement().satisfies(f -> assertThat(f.label()).isEqualTo("Origin"));
+        assertThat(other.definitions("deal").get(0).label()).isEqualTo("Origin");
+        // Saved again, deliberately: now mine replaces theirs.
+        vm.save();
+        assertThat(other.definitions("deal").get(0).label()).isEqualTo("Lead source");
+
+        vm.edit(vm.fields().get(0));
+        var again = other.definitions("deal").get(0);
+        other.remove(again.id(), again.version());
+        vm.remove();
+        assertThat(vm.messageProperty().get()).startsWith("Someone else changed or removed this field");
+        assertThat(vm.editingProperty().get()).as("the field is gone: the form is empty again").isFalse();
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CrmViewModelsTest {
     private final TestDatabase db = TestDatabase.get();
@@ -297,5 +298,241 @@ class CrmViewModelsTest {
         vm.fileProperty().set(file.resolveSibling("missing.csv").toString());
         vm.open();
         assertThat(vm.messageProperty().get()).contains("cannot be read");
+    }
+
+    private DealFormViewModel dealForm(TenantSession s, Locale locale, List<com.workline.persistence.crm.DealDetails> saved) {
+        return new DealFormViewModel(Crm.of(s).deals(), BackgroundTasks.direct(), locale, saved::add);
+    }
+
+    @Test
+    void dealFormEditsEveryFieldInTheUsersLocaleTracksChangesAndResolvesAConflict() {
+        TenantSession admin = db.signInTo(db.newPerson(org, Role.ADMIN), org);
+        try {
+            Crm.of(admin).customFields().define("deal", "source", "Source", CustomFieldType.SELECT, List.of("Fair", "Web"), true);
+            Crm.of(admin).customFields().define("deal", "volume", "Volume", CustomFieldType.NUMBER, List.of(), false);
+            Crm.of(admin).customFields().define("deal", "signed", "Signed on", CustomFieldType.DATE, List.of(), false);
+        } finally {
+            admin.person().close();
+        }
+        UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Bäckerei Groß", CustomerType.COMPANY,
+                CustomerStatus.ACTIVE)).id();
+        Crm.of(session).customers().create(CustomerDetails.newCustomer("Konditorei Klein", CustomerType.COMPANY,
+                CustomerStatus.ACTIVE));
+        UUID contact = Crm.of(session).contacts().save(new com.workline.persistence.crm.Contact(null, customer, "Jörg", "Groß",
+                null, null, null, null, null, true, false, false, null, 0));
+        UUID deal = Crm.of(session).deals().create("Ofen", customer, new BigDecimal("12500.5"), "EUR", null);
+
+        List<com.workline.persistence.crm.DealDetails> saved = new ArrayList<>();
+        DealFormViewModel vm = dealForm(session, Locale.GERMANY, saved);
+        vm.open(deal);
+        assertThat(vm.editableProperty().get()).isTrue();
+        assertThat(vm.headingProperty().get()).isEqualTo("Ofen \u2014 Bäckerei Groß");
+        assertThat(vm.stageProperty().get()).isEqualTo("Lead \u00b7 Open");
+        assertThat(vm.valueProperty().get()).as("German amounts").isEqualTo("12.500,50");
+        assertThat(vm.customerProperty().get().name()).isEqualTo("Bäckerei Groß");
+        assertThat(vm.contacts()).extracting(c -> c.name()).containsExactly("Jörg Groß");
+        assertThat(vm.definitions()).extracting(d -> d.key()).containsExactly("source", "volume", "signed");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+
+        vm.titleProperty().set("Ofen XL");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.titleProperty().set("Ofen");
+        assertThat(vm.dirtyProperty().get()).as("typed back: nothing to save").isFalse();
+
+        // Field by field: what cannot be read is reported next to the field, nothing is saved.
+        vm.titleProperty().set(" ");
+        vm.valueProperty().set("zwölf");
+        vm.customField("volume").set("drei");
+        vm.customField("signed").set("31.13.2027");
+        vm.save();
+        assertThat(vm.errors().get("value")).as(vm.messageProperty().get()).isEqualTo("Enter a number.");
+        assertThat(vm.errors().get("custom.volume")).isEqualTo("Enter a number.");
+        assertThat(vm.errors().get("custom.signed")).isEqualTo("Enter a date such as 31.12.2027.");
+        vm.valueProperty().set("1.234,567");
+        vm.customField("volume").set("");
+        vm.customField("signed").set("");
+        vm.currencyProperty().set("eu");
+        vm.save();
+        assertThat(vm.errors().get("title")).isEqualTo("Enter a title.");
+        assertThat(vm.errors().get("value")).isEqualTo("A positive amount with at most two decimals.");
+        assertThat(vm.errors().get("currency")).isNotEmpty();
+        assertThat(vm.errors().get("custom.source")).isEqualTo("Source is required.");
+        assertThat(saved).isEmpty();
+
+        vm.titleProperty().set("Ofen XL");
+        vm.valueProperty().set("14.000,25");
+        vm.currencyProperty().set("chf");
+        vm.expectedCloseProperty().set(java.time.LocalDate.of(2027, 6, 30));
+        vm.contactProperty().set(vm.contacts().get(0));
+        vm.ownerProperty().set(vm.owners().stream().filter(o -> o.id().equals(session.person().userId())).findFirst().orElseThrow());
+        vm.tagsProperty().set("ofen, export, ofen");
+        vm.customField("source").set("Fair");
+        vm.customField("volume").set("2,5");
+        vm.customField("signed").set("1.3.2027");
+        vm.save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Deal Ofen XL saved.");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(saved).singleElement().satisfies(d -> {
+            assertThat(d.value()).isEqualByComparingTo("14000.25");
+            assertThat(d.currency()).isEqualTo("CHF");
+            assertThat(d.contactId()).isEqualTo(contact);
+            assertThat(d.ownerId()).isEqualTo(session.person().userId());
+            assertThat(d.tags()).containsExactly("ofen", "export");
+            assertThat(d.customFields()).containsEntry("source", "Fair").containsEntry("signed", "2027-03-01");
+            assertThat(new BigDecimal(d.customFields().get("volume").toString())).isEqualByComparingTo("2.5");
+        });
+        assertThat(vm.customField("volume").get()).isEqualTo("2,5");
+        assertThat(vm.customField("signed").get()).isEqualTo("01.03.2027");
+
+        // Choosing another customer drops the contact, which belonged to the first.
+        vm.customerSearchProperty().set("konditorei");
+        vm.searchCustomers();
+        assertThat(vm.customers()).extracting(c -> c.name()).contains("Konditorei Klein", "Bäckerei Groß");
+        vm.customerProperty().set(vm.customers().stream().filter(c -> c.name().equals("Konditorei Klein")).findFirst().orElseThrow());
+        assertThat(vm.contactProperty().get()).isNull();
+        assertThat(vm.contacts()).isEmpty();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.customerProperty().set(vm.customers().stream().filter(c -> c.name().equals("Bäckerei Groß")).findFirst().orElseThrow());
+        vm.contactProperty().set(vm.contacts().get(0));
+        assertThat(vm.dirtyProperty().get()).isFalse();
+
+        // Someone else saves first (here: moves it on the board); my typing survives, theirs is shown, I decide.
+        TenantSession other = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            DealFormViewModel theirs = dealForm(other, Locale.US, new ArrayList<>());
+            theirs.open(deal);
+            assertThat(theirs.valueProperty().get()).as("English amounts").isEqualTo("14,000.25");
+            theirs.titleProperty().set("Their oven");
+            theirs.save();
+            assertThat(theirs.messageProperty().get()).isEqualTo("Deal Their oven saved.");
+        } finally {
+            other.person().close();
+        }
+        vm.valueProperty().set("15.000");
+        vm.save();
+        assertThat(vm.conflictProperty().get()).isNotNull();
+        assertThat(vm.conflictProperty().get().title()).isEqualTo("Their oven");
+        assertThat(vm.messageProperty().get()).startsWith("Someone else saved this deal");
+        assertThat(vm.valueProperty().get()).isEqualTo("15.000");
+        vm.overwriteTheirs();
+        assertThat(vm.conflictProperty().get()).isNull();
+        assertThat(Crm.of(session).deals().load(deal).title()).isEqualTo("Ofen XL");
+        assertThat(Crm.of(session).deals().load(deal).value()).isEqualByComparingTo("15000");
+
+        vm.titleProperty().set("Dropped");
+        TenantSession third = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            DealFormViewModel theirs = dealForm(third, Locale.US, new ArrayList<>());
+            theirs.open(deal);
+            theirs.tagsProperty().set("theirs");
+            theirs.save();
+        } finally {
+            third.person().close();
+        }
+        vm.save();
+        vm.takeTheirs();
+        assertThat(vm.titleProperty().get()).isEqualTo("Ofen XL");
+        assertThat(vm.tagsProperty().get()).isEqualTo("theirs");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+
+        // A new deal from the form starts in the base currency and the pipeline's first stage.
+        DealFormViewModel fresh = dealForm(session, Locale.GERMANY, saved);
+        fresh.startNew();
+        assertThat(fresh.isNew()).isTrue();
+        assertThat(fresh.headingProperty().get()).isEqualTo("New deal");
+        assertThat(fresh.currencyProperty().get()).isEqualTo("EUR");
+        fresh.titleProperty().set("Zweiter Ofen");
+        fresh.customerProperty().set(fresh.customers().stream().filter(c -> c.name().equals("Bäckerei Groß")).findFirst().orElseThrow());
+        fresh.valueProperty().set("999,99");
+        fresh.customField("source").set("Web");
+        fresh.save();
+        assertThat(fresh.messageProperty().get()).isEqualTo("Deal Zweiter Ofen created.");
+        assertThat(fresh.stageProperty().get()).startsWith("Lead");
+    }
+
+    @Test
+    void dealFormIsReadOnlyForViewersAndTheDatabaseRefusesThemAnyway() {
+        UUID customer = Crm.of(session).customers().create(CustomerDetails.newCustomer("Viewed Co", CustomerType.COMPANY,
+                CustomerStatus.ACTIVE)).id();
+        UUID deal = Crm.of(session).deals().create("Look only", customer, new BigDecimal("10"), "EUR", null);
+        TenantSession viewer = db.signInTo(db.newPerson(org, Role.VIEWER), org);
+        try {
+            DealFormViewModel vm = dealForm(viewer, Locale.US, new ArrayList<>());
+            vm.open(deal);
+            assertThat(vm.titleProperty().get()).isEqualTo("Look only");
+            assertThat(vm.editableProperty().get()).isFalse();
+            assertThat(vm.readOnlyProperty().get()).isTrue();
+            vm.titleProperty().set("Changed");
+            vm.save();
+            assertThat(vm.messageProperty().get()).isEqualTo("You can look at deals but not change them.");
+            var details = Crm.of(viewer).deals().load(deal);
+            assertThatThrownBy(() -> Crm.of(viewer).deals().update(details))
+                    .isInstanceOf(com.workline.persistence.common.WorklineException.class);
+        } finally {
+            viewer.person().close();
+        }
+        assertThat(Crm.of(session).deals().load(deal).title()).isEqualTo("Look only");
+    }
+
+    @Test
+    void customerListShowsDeletedCustomersOnRequestAndManagersRestoreThem() {
+        UUID gone = Crm.of(session).customers().create(CustomerDetails.newCustomer("Gone Ltd", CustomerType.COMPANY,
+                CustomerStatus.ACTIVE)).id();
+        Crm.of(session).customers().create(CustomerDetails.newCustomer("Here Ltd", CustomerType.COMPANY, CustomerStatus.ACTIVE));
+        Crm.of(session).customers().delete(gone);
+        CustomerListViewModel vm = new CustomerListViewModel(session, BackgroundTasks.direct(), Locale.US);
+        assertThat(vm.canRestore()).isTrue();
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Here Ltd");
+        vm.showDeletedProperty().set(true);
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name() + (r.deleted() ? " (deleted)" : "")).containsExactly("Gone Ltd (deleted)", "Here Ltd");
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 customers");
+
+        TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            CustomerListViewModel theirs = new CustomerListViewModel(employee, BackgroundTasks.direct(), Locale.US);
+            assertThat(theirs.canRestore()).isFalse();
+            theirs.showDeletedProperty().set(true);
+            theirs.refresh();
+            theirs.restore(theirs.rows().get(0));
+            assertThat(theirs.messageProperty().get()).as("the database refuses").contains("Only managers");
+        } finally {
+            employee.person().close();
+        }
+
+        vm.restore(vm.rows().get(0));
+        assertThat(vm.messageProperty().get()).isEqualTo("Gone Ltd is restored.");
+        assertThat(vm.rows()).extracting(r -> r.deleted()).containsExactly(false, false);
+        vm.showDeletedProperty().set(false);
+        vm.refresh();
+        assertThat(vm.rows()).extracting(r -> r.name()).containsExactly("Gone Ltd", "Here Ltd");
+    }
+
+    @Test
+    void importWizardSaysWhichEncodingItReadAndKeepsTheUmlauts() throws Exception {
+        String sheet = "Firma;E-Mail\nMüller Söhne;m@soehne.test\nGrüße & Co;g@gruesse.test\n";
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        List<String> encodings = new ArrayList<>();
+        for (byte[] bytes : List.of(sheet.getBytes(cp1252), sheet.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, sheet.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))) {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("excel", ".csv");
+            java.nio.file.Files.write(file, bytes);
+            CustomerImportViewModel vm = new CustomerImportViewModel(Crm.of(session).customerImport(), BackgroundTasks.direct(),
+                    () -> { });
+            vm.fileProperty().set(file.toString());
+            vm.open();
+            vm.mapping("Firma").set("name");
+            encodings.add(vm.encodingProperty().get());
+            vm.check();
+            assertThat(vm.report()).extracting(r -> r.values().get("name")).containsExactly("Müller Söhne", "Grüße & Co");
+        }
+        assertThat(encodings).containsExactly("Read as Windows-1252.", "Read as UTF-8.", "Read as UTF-16LE with BOM.");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }
