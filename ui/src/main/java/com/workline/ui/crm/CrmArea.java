@@ -30,6 +30,7 @@ public final class CrmArea implements Area {
     public static final String CUSTOMERS = "customers";
     public static final String PIPELINE = "pipeline";
     public static final String CUSTOMER = "customer";
+    public static final String DEAL = "deal";
     /** A blank customer form (its id is only the place's identity); saved, it becomes a {@link #CUSTOMER}. */
     public static final String NEW_CUSTOMER = "customer.new";
 
@@ -55,7 +56,8 @@ public final class CrmArea implements Area {
     @Override
     public List<RecordKind> recordKinds() {
         return List.of(new RecordKind(CUSTOMER, CUSTOMERS, CrmArea::customerRecord, CrmArea::findCustomers),
-                new RecordKind(NEW_CUSTOMER, CUSTOMERS, CrmArea::newCustomer, null));
+                new RecordKind(NEW_CUSTOMER, CUSTOMERS, CrmArea::newCustomer, null),
+                new RecordKind(DEAL, PIPELINE, CrmArea::dealRecord, CrmArea::findDeals));
     }
 
     /** The customer list; a new customer and the import open in place, "back" returns to the same list. */
@@ -120,6 +122,24 @@ public final class CrmArea implements Area {
                 .map(c -> new SearchHit(new RecordRef(CUSTOMER, c.id()), c.name(),
                         Messages.get("search.kind.customer") + " " + c.number()
                                 + (c.email() == null ? "" : " \u00b7 " + c.email())))
+                .toList();
+    }
+
+    /** A deal's form as a place of its own (from Ctrl+K or another record); its customer opens from it. */
+    private static Screen dealRecord(ScreenContext ctx, RecordRef ref) {
+        BackgroundTasks tasks = ctx.newTasks();
+        var form = new DealFormViewModel(Crm.of(ctx.session()).deals(), tasks, ctx.locale(), saved -> { });
+        Node node = DealFormView.create(form, () -> ctx.navigator().showStart(PIPELINE), ctx.locale(),
+                customer -> ctx.navigator().open(new RecordRef(CUSTOMER, customer)));
+        form.open(ref.id());
+        return Screen.of(node).owning(tasks);
+    }
+
+    private static List<SearchHit> findDeals(ScreenContext ctx, String term, int limit) {
+        return Crm.of(ctx.session()).deals().list(com.workline.persistence.crm.DealQuery.all().withSearch(term), null, limit)
+                .rows().stream()
+                .map(d -> new SearchHit(new RecordRef(DEAL, d.id()), d.title(),
+                        Messages.get("search.kind.deal") + " \u00b7 " + d.customerName() + " \u00b7 " + d.stageName()))
                 .toList();
     }
 

@@ -44,6 +44,12 @@ public final class DealFormView {
     }
 
     public static Node create(DealFormViewModel vm, Runnable back, Locale locale) {
+        return create(vm, back, locale, null);
+    }
+
+    /** @param openCustomer opens the chosen customer's record (null: no such link) */
+    public static Node create(DealFormViewModel vm, Runnable back, Locale locale,
+                              java.util.function.Consumer<java.util.UUID> openCustomer) {
         Runnable leave = () -> leave(vm, back);
         GridPane fields = Forms.grid();
         int row = 0;
@@ -58,6 +64,13 @@ public final class DealFormView {
         customer.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(customer, Priority.ALWAYS);
         HBox customerBox = new HBox(8, customer, customerSearch);
+        if (openCustomer != null) {
+            javafx.scene.control.Hyperlink open = new javafx.scene.control.Hyperlink(Messages.get("deal.customer.open"));
+            open.setId("deal-open-customer");
+            open.disableProperty().bind(vm.customerProperty().isNull());
+            open.setOnAction(e -> openCustomer.accept(vm.customerProperty().get().id()));
+            customerBox.getChildren().add(open);
+        }
         Forms.row(fields, row++, Messages.get("deal.customer"), customerBox, vm.errors().of("customer"));
 
         Forms.row(fields, row++, Messages.get("deal.contact"),
