@@ -101,6 +101,16 @@ class LayeringTest {
                     .toArray(String[]::new))
             .because("adding an area is one line in DesktopAreas");
 
+    @ArchTest
+    static final ArchRule rolesBecomeActionsInOnePlace = noClasses().that().resideInAPackage("com.workline.ui..")
+            .and().doNotHaveFullyQualifiedName("com.workline.ui.workbench.Permissions")
+            .should().callMethod("com.workline.persistence.session.Role", "canAdminister")
+            .orShould().accessField("com.workline.persistence.session.Role", "OWNER")
+            .orShould().accessField("com.workline.persistence.session.Role", "ADMIN")
+            .orShould().accessField("com.workline.persistence.session.Role", "MANAGER")
+            .orShould().accessField("com.workline.persistence.session.Role", "VIEWER")
+            .because("screens ask workbench.Permissions what the person may do (the database enforces it)");
+
     private static String area(String packageName, String prefix) {
         if (!packageName.startsWith(prefix)) {
             return null;

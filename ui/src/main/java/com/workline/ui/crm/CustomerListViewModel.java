@@ -199,9 +199,7 @@ public final class CustomerListViewModel {
 
     /** Whether the person may restore deleted customers (managers and above; the database checks it again). */
     public boolean canRestore() {
-        var role = session.organization().role();
-        return role == com.workline.persistence.session.Role.OWNER || role == com.workline.persistence.session.Role.ADMIN
-                || role == com.workline.persistence.session.Role.MANAGER;
+        return new com.workline.ui.workbench.Permissions(session.role()).mayManage();
     }
 
     /** Restores a deleted customer, then shows the list again. */
