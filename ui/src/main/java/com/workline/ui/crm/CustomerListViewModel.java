@@ -43,6 +43,9 @@ import java.util.UUID;
  */
 public final class CustomerListViewModel {
     public static final int PAGE_SIZE = 100;
+    /** How long the typing pauses before the search runs. */
+    public static final int SEARCH_PAUSE_MILLIS = 100;
+    private static final System.Logger LOG = System.getLogger(CustomerListViewModel.class.getName());
     /** The built-in columns; custom fields add "custom.<key>". */
     public static final List<String> STANDARD_COLUMNS = List.of("number", "name", "status", "email", "phone", "owner", "tags");
 
@@ -77,6 +80,14 @@ public final class CustomerListViewModel {
     private final ObservableSet<String> visibleColumns = FXCollections.observableSet(new LinkedHashSet<>(STANDARD_COLUMNS));
     /** The newest count request; older answers are dropped. */
     private long countGeneration;
+    /**
+     * The newest refresh, read by the workers: a page or count request that a newer one has replaced by the time
+     * a worker takes it up is skipped (its answer would be dropped anyway), so it never delays the newest one.
+     */
+    private volatile long latestRefresh;
+    /** When the newest refresh was asked for, and whether its rows have been shown (for the timing log). */
+    private long refreshStarted;
+    private boolean rowsPending;
 
     public CustomerListViewModel(TenantSession session, BackgroundTasks tasks, Locale locale) {
         this.session = session;
@@ -84,6 +95,13 @@ public final class CustomerListViewModel {
         this.tasks = tasks;
         this.locale = locale;
         this.pages = new KeysetRows<>(tasks, message::set);
+        pages.rows().addListener((javafx.collections.ListChangeListener<CustomerRow>) change -> {
+            if (rowsPending) {
+                rowsPending = false;
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format("customer list: rows shown %.1f ms after the refresh",
+                        (System.nanoTime() - refreshStarted) / 1e6));
+            }
+        });
     }
 
     /** Loads what the filters offer (people, custom fields) and the saved views. */
@@ -244,11 +262,19 @@ public final class CustomerListViewModel {
     public void refresh() {
         CustomerQuery query = query();
         message.set("");
-        pages.showFirstPage(after -> service.list(query, after, PAGE_SIZE));
+        long refresh = ++latestRefresh;
+        refreshStarted = System.nanoTime();
+        rowsPending = true;
+        // The page first, the count separately: the rows never wait for the count.
+        pages.showFirstPage(after -> after == null && refresh != latestRefresh
+                ? new CustomerPage(List.of(), null) // superseded before it started: dropped by KeysetRows anyway
+                : service.list(query, after, PAGE_SIZE));
         long mine = ++countGeneration;
-        tasks.run(() -> service.count(query), count -> {
-            if (mine == countGeneration) {
+        tasks.run(() -> refresh != latestRefresh ? null : service.count(query), count -> {
+            if (mine == countGeneration && count != null) {
                 countText.set(describe(count));
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format("customer list: count shown %.1f ms after the refresh",
+                        (System.nanoTime() - refreshStarted) / 1e6));
             }
         }, failure -> countText.set(""));
     }
