@@ -137,7 +137,7 @@ public final class CustomerService {
     /** A search whose matches are estimated by a sample (up to this many are then counted exactly). */
     static final int SAMPLED_EXACT_LIMIT = 2 * EXACT_COUNT_LIMIT;
     /** About this many rows of app.customers are sampled (whole pages, TABLESAMPLE SYSTEM) for an estimate. */
-    static final int SAMPLE_ROWS = 5_000;
+    static final int SAMPLE_ROWS = 2_000;
 
     private static boolean searchCounted(CustomerQuery query) {
         return query.search() != null && query.search().strip().length() >= 3;
