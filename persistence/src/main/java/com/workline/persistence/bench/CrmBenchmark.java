@@ -211,6 +211,7 @@ public final class CrmBenchmark {
 
     private static double value(Connection c, SqlBuilder.Positional statement) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
             for (int i = 0; i < statement.parameters().size(); i++) {
                 ps.setObject(i + 1, statement.parameters().get(i));
             }
