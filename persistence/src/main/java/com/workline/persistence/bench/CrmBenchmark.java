@@ -170,7 +170,7 @@ public final class CrmBenchmark {
                     i -> {
                         CustomerQuery q = all.withSearch(SCREEN_TERMS[i % SCREEN_TERMS.length]);
                         query(jdbc, customers.listStatement(q, null, 100));
-                        var count = customers.countStatements(q);
+                        var count = customers.countStatements(q, CustomerService.samplePercent(jdbc));
                         if (value(jdbc, count.get(0)) <= 2 * CustomerService.EXACT_COUNT_LIMIT) {
                             query(jdbc, count.get(1));
                         }

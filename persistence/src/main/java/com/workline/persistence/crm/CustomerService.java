@@ -103,8 +103,8 @@ public final class CustomerService {
      */
     public CustomerCount count(CustomerQuery query) {
         if (searchCounted(query)) {
-            List<SqlBuilder.Positional> statements = countStatements(query);
             return db.readWith(c -> {
+                List<SqlBuilder.Positional> statements = countStatements(query, samplePercent(c));
                 long estimate = Math.round(single(c, statements.get(0)));
                 if (estimate > SAMPLED_EXACT_LIMIT) {
                     return new CustomerCount(estimate, false);
@@ -149,23 +149,18 @@ public final class CustomerService {
      * fraction: a real estimate, never a cap), (1) the exact count, capped at {@link #SAMPLED_EXACT_LIMIT} + 1,
      * run only if the estimate is at most {@link #SAMPLED_EXACT_LIMIT}. Public for the benchmark's baseline.
      */
-    public List<SqlBuilder.Positional> countStatements(CustomerQuery query) {
+    public List<SqlBuilder.Positional> countStatements(CustomerQuery query, double samplePercent) {
         String term = query.search().strip().toLowerCase(java.util.Locale.ROOT);
         SqlBuilder others = filtered(query.withSearch(null), db.currentTenant());
         Map<String, Object> values = new java.util.LinkedHashMap<>(others.parameters());
         values.put("pattern", SqlBuilder.containing(term));
-        values.put("sampleRows", (double) SAMPLE_ROWS);
         String estimate = """
-                SELECT count(*) * 100.0 / s.percent FROM
-                  (SELECT least(100.0, greatest(0.01, CAST(:sampleRows AS float8) * 100.0
-                                                     / greatest(c.reltuples, 1.0)))::real AS percent
-                     FROM pg_catalog.pg_class c WHERE c.oid = 'app.customers'::regclass) s,
-                  LATERAL (SELECT 1 FROM app.customers c TABLESAMPLE SYSTEM (s.percent) REPEATABLE (8)
-                            WHERE %s AND (c.search_text LIKE :pattern
-                                          OR EXISTS (SELECT 1 FROM app.contacts t
-                                                      WHERE t.organization_id = c.organization_id AND t.customer_id = c.id
-                                                        AND t.search_text LIKE :pattern))) m
-                 GROUP BY s.percent""".formatted(others.conditions());
+                SELECT count(*) * 100.0 / %2$s FROM app.customers c TABLESAMPLE SYSTEM (%2$s) REPEATABLE (8)
+                 WHERE %1$s AND (c.search_text LIKE :pattern
+                                 OR EXISTS (SELECT 1 FROM app.contacts t
+                                             WHERE t.organization_id = c.organization_id AND t.customer_id = c.id
+                                               AND t.search_text LIKE :pattern))""".formatted(others.conditions(),
+                String.format(java.util.Locale.ROOT, "%.4f", samplePercent));
         String exact = """
                 SELECT count(*) FROM (
                   SELECT c.id FROM app.customers c WHERE %1$s AND c.search_text LIKE :pattern
@@ -174,6 +169,17 @@ public final class CustomerService {
                    WHERE %1$s AND t.search_text LIKE :pattern
                   LIMIT %2$d) capped""".formatted(others.conditions(), SAMPLED_EXACT_LIMIT + 1);
         return List.of(SqlBuilder.positional(estimate, values), SqlBuilder.positional(exact, values));
+    }
+
+    /**
+     * The percentage of the table's pages that holds about {@link #SAMPLE_ROWS} rows (from the table's statistics).
+     * It is written into the statement as a number computed here, so that the planner knows how few rows the
+     * sample has (as a parameter it assumes many, and checks every matching contact instead).
+     */
+    public static double samplePercent(java.sql.Connection c) throws java.sql.SQLException {
+        double rows = single(c, new SqlBuilder.Positional(
+                "SELECT reltuples FROM pg_catalog.pg_class WHERE oid = 'app.customers'::regclass", List.of()));
+        return Math.min(100.0, Math.max(0.01, SAMPLE_ROWS * 100.0 / Math.max(rows, 1.0)));
     }
 
     private static double single(java.sql.Connection c, SqlBuilder.Positional statement) throws java.sql.SQLException {
