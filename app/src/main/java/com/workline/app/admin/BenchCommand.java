@@ -37,8 +37,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--org", required = true, description = "Organization id or exact name.")
         String organization;
 
-        @Option(names = "--runs", defaultValue = "30", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--runs", defaultValue = "200", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
         int runs;
+
+        @Option(names = "--warmup-seconds", defaultValue = "3",
+                description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
+        double warmupSeconds;
 
         @Override
         public Integer call() {
@@ -49,7 +53,10 @@ final class BenchCommand implements Runnable {
                 out.println("Times in ms, median / 95th percentile. 'service': what the screen calls (Hibernate session,"
                         + " tenant set, RLS). 'plain JDBC': the same SQL as the same person. 'owner, no RLS': the same SQL"
                         + " bypassing row-level security.");
-                new CrmBenchmark(target.address(), target.admin(), target.roles(), out::println).run(org, runs);
+                new CrmBenchmark(target.address(), target.admin(), target.roles(), line -> {
+                    out.println(line);
+                    out.flush();
+                }).warmupSeconds(warmupSeconds).run(org, runs);
             }
             return 0;
         }

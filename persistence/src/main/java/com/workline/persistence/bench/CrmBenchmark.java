@@ -12,6 +12,7 @@ import com.workline.persistence.session.Role;
 import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.DatabaseErrors;
 import com.workline.persistence.db.RoleNames;
+import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.tenancy.SignInService;
 import com.workline.persistence.session.TenantSession;
@@ -34,45 +35,35 @@ import java.util.function.Consumer;
  * {@code workline admin bench crm}: times what the CRM screens do, each figure beside two baselines
  * measured in the same run on the same data: the same SQL through plain JDBC as the same person (the floor:
  * what Hibernate and the service add), and the same SQL as the owner role, which bypasses row-level
- * security (the price of isolation). Median and 95th percentile of {@code runs} timed runs after warm-up.
+ * security (the price of isolation). The plain-JDBC baseline sends exactly the service's statement with the
+ * same bind parameters (taken from the service), on a connection whose tenant is set once for the session.
+ *
+ * <p>First the cold figures: the first customer page (and its count) right after signing in, in this fresh
+ * JVM, before anything else has run the CRM code. Then each operation is warmed up until its figures are stable
+ * (a time-based warm-up: windows of runs until two successive medians agree within 5 %, at least
+ * {@code warmupSeconds}), and the median and 95th percentile of {@code runs} timed runs are reported, the
+ * service and its baselines taking turns run by run so that they share the machine's state.
  */
 public final class CrmBenchmark {
-    private static final String PAGE_SQL = """
-            SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
-                   coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
-                   c.created_at, c.sort_name::text
-              FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id
-             WHERE c.organization_id = %s AND c.deleted_at IS NULL %s
-             ORDER BY c.sort_name, c.id LIMIT 51""";
-    /** The search as the service runs it (through the definer function, which checks the tenant itself). */
-    private static final String SEARCH_SQL = """
-            SELECT c.id, c.number, c.name, c.status, c.email, c.phone, c.owner_id,
-                   coalesce(u.display_name, u.first_name || ' ' || u.last_name), c.tags, c.custom_fields::text,
-                   c.created_at, c.sort_name::text
-              FROM app.customers c LEFT JOIN sec.users u ON u.id = c.owner_id
-              JOIN sec.customer_search_ranked(?, ?, NULL, NULL, NULL, 51) r ON r.id = c.id
-             WHERE c.organization_id = %s AND c.deleted_at IS NULL
-             ORDER BY r.phase, c.sort_name, c.id LIMIT 51""";
-    /**
-     * The owner cannot pass the function's tenant check; it runs the unranked search (every match of customers
-     * and contacts, then the page in name order): what the search cost before ranking.
-     */
-    private static final String OWNER_SEARCH_CONDITION = """
-            AND c.id IN (SELECT s.id FROM app.customers s WHERE s.organization_id = %1$s AND s.search_text LIKE ?
-                         UNION SELECT t.customer_id FROM app.contacts t WHERE t.organization_id = %1$s AND t.search_text LIKE ?)""";
-    private static final String RECORD_SQL = """
-            SELECT * FROM app.customers c WHERE c.organization_id = %s AND c.id = ?""";
+
 
     private final ServerAddress server;
     private final DataSource admin;
     private final RoleNames roles;
     private final Consumer<String> out;
+    private double warmupSeconds = 3;
 
     public CrmBenchmark(ServerAddress server, DataSource admin, RoleNames roles, Consumer<String> out) {
         this.server = server;
         this.admin = admin;
         this.roles = roles;
         this.out = out;
+    }
+
+    /** The least warm-up per operation, in seconds (more if its figures are not yet stable). */
+    public CrmBenchmark warmupSeconds(double seconds) {
+        this.warmupSeconds = seconds;
+        return this;
     }
 
     /** One measured operation: the service figure and its two baselines, in milliseconds. */
@@ -94,12 +85,36 @@ public final class CrmBenchmark {
             provisioning.setPassword(email, password);
         }
         List<Figure> figures = new ArrayList<>();
-        try (var person = new SignInService(roles, 2).signIn(server, email, password);
-             Connection jdbc = Connections.dataSource(server, roles.loginFor(email), password).getConnection();
-             Connection owner = admin.getConnection()) {
+        // Cold: sign in as the app does, then the first customer page and its count, timed one by one.
+        long signInStart = System.nanoTime();
+        try (var person = new SignInService(roles, 2).signIn(server, email, password)) {
             TenantSession session = person.choose(organizationId);
-            try (Statement s = jdbc.createStatement()) {
-                s.execute("SELECT set_config('app.tenant_id', '" + organizationId + "', false)");
+            double signIn = (System.nanoTime() - signInStart) / 1e6;
+            CustomerService customers = Crm.of(session).customers();
+            long firstStart = System.nanoTime();
+            customers.list(CustomerQuery.all(), null, 100);
+            double firstPage = (System.nanoTime() - firstStart) / 1e6;
+            long countStart = System.nanoTime();
+            customers.count(CustomerQuery.all());
+            double firstCount = (System.nanoTime() - countStart) / 1e6;
+            long secondStart = System.nanoTime();
+            customers.list(CustomerQuery.all(), null, 100);
+            double secondPage = (System.nanoTime() - secondStart) / 1e6;
+            out.accept(String.format("Cold (this JVM's first calls): sign-in %.0f ms; then the first customer page (100) %.1f ms, "
+                    + "its count %.1f ms, the same page again %.1f ms.", signIn, firstPage, firstCount, secondPage));
+            figures.addAll(warm(organizationId, runs, person, session, email, password));
+        }
+        return figures;
+    }
+
+    private List<Figure> warm(UUID organizationId, int runs, com.workline.persistence.session.SignedInPerson person,
+                              TenantSession session, String email, char[] password) {
+        List<Figure> figures = new ArrayList<>();
+        try (Connection jdbc = Connections.dataSource(server, roles.loginFor(email), password).getConnection();
+             Connection owner = admin.getConnection()) {
+            try (PreparedStatement s = jdbc.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
+                s.setString(1, organizationId.toString());
+                s.execute();
             }
             try (Statement s = owner.createStatement()) {
                 s.execute("SET ROLE \"" + roles.owner() + "\"");
@@ -120,42 +135,56 @@ public final class CrmBenchmark {
                 rs.next();
                 deepKey = rs.getString(1);
                 deepId = rs.getObject(2, UUID.class);
-                out.accept(String.format("Organization %s: %,d customers; %d timed runs per figure after 5 warm-up runs.",
-                        organizationId, rs.getLong(3), runs));
+                out.accept(String.format("Organization %s: %,d customers; %d timed runs per figure after a warm-up of at least"
+                        + " %.0f s until stable.", organizationId, rs.getLong(3), runs, warmupSeconds));
             }
             someCustomer = deepId;
             UUID pipeline = deals.defaultPipeline();
             String[] prefixes = {"har", "harb", "harbo", "harbor", "meridian"};
+            CustomerQuery all = CustomerQuery.all();
+            CustomerPage.Cursor middle = new CustomerPage.Cursor(deepKey, deepId);
 
             figures.add(measure("customer list, first page (50)", runs,
-                    i -> customers.list(CustomerQuery.all(), null, 50),
-                    i -> query(jdbc, PAGE_SQL.formatted(tenantParam, "")),
-                    i -> query(owner, PAGE_SQL.formatted(tenantParam, ""))));
-            String deepCondition = "AND (c.sort_name, c.id) > (?, ?)";
+                    i -> customers.list(all, null, 50),
+                    i -> query(jdbc, customers.listStatement(all, null, 50)),
+                    i -> query(owner, customers.listStatement(all, null, 50))));
             figures.add(measure("customer list, page in the middle", runs,
-                    i -> customers.list(CustomerQuery.all(), new CustomerPage.Cursor(deepKey, deepId), 50),
-                    i -> query(jdbc, PAGE_SQL.formatted(tenantParam, deepCondition), deepKey, deepId),
-                    i -> query(owner, PAGE_SQL.formatted(tenantParam, deepCondition), deepKey, deepId)));
+                    i -> customers.list(all, middle, 50),
+                    i -> query(jdbc, customers.listStatement(all, middle, 50)),
+                    i -> query(owner, customers.listStatement(all, middle, 50))));
             figures.add(measure("search as you type (har, harb, harbo, harbor, meridian)", runs,
-                    i -> customers.list(CustomerQuery.all().withSearch(prefixes[i % prefixes.length]), null, 50),
-                    i -> query(jdbc, SEARCH_SQL.formatted(tenantParam), prefixes[i % prefixes.length],
-                            like(prefixes[i % prefixes.length])),
-                    i -> query(owner, PAGE_SQL.formatted(tenantParam, OWNER_SEARCH_CONDITION.formatted(tenantParam)),
-                            like(prefixes[i % prefixes.length]), like(prefixes[i % prefixes.length]))));
+                    i -> customers.list(all.withSearch(prefixes[i % prefixes.length]), null, 50),
+                    i -> query(jdbc, customers.listStatement(all.withSearch(prefixes[i % prefixes.length]), null, 50)),
+                    null));
             String[] inside = {"tools", "logist", "schulz"};
             figures.add(measure("search, word inside names or contacts (tools, logist, schulz)", runs,
-                    i -> customers.list(CustomerQuery.all().withSearch(inside[i % inside.length]), null, 50),
-                    i -> query(jdbc, SEARCH_SQL.formatted(tenantParam), inside[i % inside.length], like(inside[i % inside.length])),
-                    i -> query(owner, PAGE_SQL.formatted(tenantParam, OWNER_SEARCH_CONDITION.formatted(tenantParam)),
-                            like(inside[i % inside.length]), like(inside[i % inside.length]))));
+                    i -> customers.list(all.withSearch(inside[i % inside.length]), null, 50),
+                    i -> query(jdbc, customers.listStatement(all.withSearch(inside[i % inside.length]), null, 50)),
+                    null));
+            figures.add(measure("search as the screen does it: page (100) and count (tools, logist, schulz, harbor)", runs,
+                    i -> {
+                        CustomerQuery q = all.withSearch(SCREEN_TERMS[i % SCREEN_TERMS.length]);
+                        customers.list(q, null, 100);
+                        customers.count(q);
+                    },
+                    i -> {
+                        CustomerQuery q = all.withSearch(SCREEN_TERMS[i % SCREEN_TERMS.length]);
+                        query(jdbc, customers.listStatement(q, null, 100));
+                        var count = customers.countStatements(q, CustomerService.samplePercent(jdbc));
+                        if (value(jdbc, count.get(0)) <= 2 * CustomerService.EXACT_COUNT_LIMIT) {
+                            query(jdbc, count.get(1));
+                        }
+                    },
+                    null));
+            CustomerQuery me = all.withSearch("me");
             figures.add(measure("search, first letters (\"me\": name prefix)", runs,
-                    i -> customers.list(CustomerQuery.all().withSearch("me"), null, 50),
-                    i -> query(jdbc, PAGE_SQL.formatted(tenantParam, "AND c.sort_name >= 'me' AND c.sort_name < 'mf'")),
-                    i -> query(owner, PAGE_SQL.formatted(tenantParam, "AND c.sort_name >= 'me' AND c.sort_name < 'mf'"))));
+                    i -> customers.list(me, null, 50),
+                    i -> query(jdbc, customers.listStatement(me, null, 50)),
+                    i -> query(owner, customers.listStatement(me, null, 50))));
             figures.add(measure("customer record open", runs,
                     i -> customers.load(someCustomer),
-                    i -> query(jdbc, RECORD_SQL.formatted("sec.current_tenant()"), someCustomer),
-                    i -> query(owner, RECORD_SQL.formatted(tenantParam), someCustomer)));
+                    i -> query(jdbc, customers.recordStatement(someCustomer)),
+                    i -> query(owner, customers.recordStatement(someCustomer))));
             figures.add(measure("kanban board (6 stages, 20 cards each, totals)", runs,
                     i -> deals.board(pipeline, 20),
                     i -> {
@@ -172,13 +201,28 @@ public final class CrmBenchmark {
         return figures;
     }
 
+    /** What people type into the search field: words inside names, a contact's name, a name's first word. */
+    private static final String[] SCREEN_TERMS = {"tools", "logist", "schulz", "harbor"};
+
     /** The services' SQL with named parameters turned into JDBC ones, and the tenant expression chosen. */
     private static String named(String sql, String tenant) {
         return sql.replace("sec.current_tenant()", tenant).replace(":pipeline", "?").replace(":limit", "?");
     }
 
-    private static String like(String prefix) {
-        return "%" + prefix + "%";
+    private static double value(Connection c, SqlBuilder.Positional statement) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            for (int i = 0; i < statement.parameters().size(); i++) {
+                ps.setObject(i + 1, statement.parameters().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getDouble(1) : 0;
+            }
+        }
+    }
+
+    private static void query(Connection c, SqlBuilder.Positional statement) throws SQLException {
+        query(c, statement.sql(), statement.parameters().toArray());
     }
 
     private static void query(Connection c, String sql, Object... params) throws SQLException {
@@ -187,41 +231,77 @@ public final class CrmBenchmark {
                 ps.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    rs.getObject(1);
+                    for (int k = 1; k <= columns; k++) {
+                        rs.getObject(k);
+                    }
                 }
             }
         }
     }
 
     private Figure measure(String operation, int runs, Timed service, Timed jdbc, Timed owner) {
-        double[] s = time(service, runs);
-        double[] j = time(jdbc, runs);
-        double[] o = time(owner, runs);
+        Timed[] work = owner == null ? new Timed[] {service, jdbc} : new Timed[] {service, jdbc, owner};
+        warmUp(work);
+        List<List<Double>> millis = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < work.length; k++) {
+                millis.get(k).add(once(work[k], i));
+            }
+        }
+        double[] s = stats(millis.get(0));
+        double[] j = stats(millis.get(1));
+        double[] o = owner == null ? new double[] {Double.NaN, Double.NaN} : stats(millis.get(2));
         Figure figure = new Figure(operation, s[0], s[1], j[0], j[1], o[0], o[1]);
-        out.accept(String.format("%-52s service %7.2f / %7.2f ms   plain JDBC %7.2f / %7.2f ms   owner, no RLS %7.2f / %7.2f ms",
-                operation, s[0], s[1], j[0], j[1], o[0], o[1]));
+        out.accept(String.format("%-52s service %7.2f / %7.2f ms   plain JDBC %7.2f / %7.2f ms (x%.2f)   owner, no RLS %7.2f / %7.2f ms",
+                operation, s[0], s[1], j[0], j[1], s[0] / j[0], o[0], o[1]));
         return figure;
     }
 
-    private static double[] time(Timed work, int runs) {
+    /**
+     * Runs the operation and its baselines in windows until at least {@link #warmupSeconds} have passed and the
+     * service's median of the last window is within 5 % of the window before (or 30 s have passed).
+     */
+    private void warmUp(Timed[] work) {
+        long start = System.nanoTime();
+        double previous = Double.NaN;
+        int i = 0;
+        while (true) {
+            List<Double> window = new ArrayList<>();
+            long windowStart = System.nanoTime();
+            while (window.size() < 20 || System.nanoTime() - windowStart < 500_000_000L && window.size() < 2_000) {
+                window.add(once(work[0], i));
+                for (int k = 1; k < work.length; k++) {
+                    once(work[k], i);
+                }
+                i++;
+            }
+            double median = stats(window)[0];
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= warmupSeconds && Math.abs(median - previous) <= 0.05 * previous || elapsed > 30) {
+                return;
+            }
+            previous = median;
+        }
+    }
+
+    private static double once(Timed work, int iteration) {
         try {
-            for (int i = 0; i < 5; i++) {
-                work.run(i);
-            }
-            List<Double> millis = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                work.run(i);
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
-            Collections.sort(millis);
-            return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)};
+            long start = System.nanoTime();
+            work.run(iteration);
+            return (System.nanoTime() - start) / 1e6;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static double[] stats(List<Double> values) {
+        List<Double> millis = new ArrayList<>(values);
+        Collections.sort(millis);
+        return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)};
     }
 
     private static char[] randomPassword() {

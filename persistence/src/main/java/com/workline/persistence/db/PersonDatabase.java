@@ -11,8 +11,12 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,6 +38,8 @@ public final class PersonDatabase implements AutoCloseable {
     private final String login;
     private final HikariDataSource pool;
     private final SessionFactory sessionFactory;
+    /** Queries run by {@link #read}, for tests that assert how many statements a screen's query costs. */
+    private final LongAdder reads = new LongAdder();
 
     private PersonDatabase(ServerAddress server, String login, HikariDataSource pool, List<Class<?>> entities) {
         this.server = server;
@@ -141,6 +147,101 @@ public final class PersonDatabase implements AutoCloseable {
                 throw DatabaseErrors.translate(e);
             }
         }
+    }
+
+    /** Reads the rows of a read-only query (runs inside the transaction, on the calling thread). */
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** The tenant selector, sent as its own statement ahead of the query in the same network exchange. */
+    static final String SET_TENANT = "SELECT set_config('app.tenant_id', ?, true);\n";
+
+    /**
+     * Runs one read-only {@code sql} (positional parameters) in one transaction of organization {@code t}, without a
+     * Hibernate session: for the lists and records a screen shows while the user types or scrolls.
+     *
+     * <p>The transaction is the same as {@link #inTenant}'s: {@code BEGIN}, then
+     * {@code set_config('app.tenant_id', ?, true)} as its own statement, then the query, then {@code COMMIT}. The
+     * first three travel in one network exchange (pgjdbc sends the statements of a multi-statement prepared
+     * statement back to back, each parsed, bound and executed on its own, with one Sync); the commit is the
+     * second and last. If any statement fails, the following ones are not executed and the transaction is
+     * rolled back. The tenant is transaction-local: the pooled connection forgets it at the commit.
+     */
+    <T> T read(UUID t, String sql, List<?> parameters, Rows<T> rows) {
+        Objects.requireNonNull(t);
+        if (sql.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("one statement only");
+        }
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(SET_TENANT + sql)) {
+                ps.setString(1, t.toString());
+                for (int i = 0; i < parameters.size(); i++) {
+                    ps.setObject(i + 2, parameters.get(i));
+                }
+                ps.execute();
+                if (ps.getMoreResults()) {
+                    T result;
+                    try (ResultSet rs = ps.getResultSet()) {
+                        result = rows.read(rs);
+                    }
+                    c.commit();
+                    reads.increment();
+                    return result;
+                }
+                throw new IllegalStateException("The query returned no result set: " + sql);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** Work on a JDBC connection inside a read-only unit of work whose tenant is already set. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs several read-only statements (e.g. a count and its estimate) in one transaction of organization
+     * {@code t} without a Hibernate session: {@code set_config('app.tenant_id', ?, true)} first, then
+     * {@code work}, then {@code COMMIT}.
+     */
+    <T> T readWith(UUID t, ConnectionWork<T> work) {
+        Objects.requireNonNull(t);
+        try (Connection c = pool.getConnection()) {
+            try {
+                try (PreparedStatement ps = c.prepareStatement(SET_TENANT.strip().replace(";", ""))) {
+                    ps.setString(1, t.toString());
+                    ps.execute();
+                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** How many queries {@link #read} has run (Hibernate's statistics do not see them). */
+    public long readQueryCount() {
+        return reads.sum();
     }
 
     /** New connections of the pool sign in with the new password (existing ones stay signed in). */

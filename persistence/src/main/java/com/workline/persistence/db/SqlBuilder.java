@@ -49,6 +49,32 @@ public final class SqlBuilder {
                 .bind("cfKey", key).bind("cfValue", value);
     }
 
+    /** A statement with JDBC's positional parameters, as sent to the server. */
+    public record Positional(String sql, List<Object> parameters) {
+    }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("(?<![:\\w]):([A-Za-z]\\w*)");
+
+    /**
+     * {@code sql} with its {@code :name} parameters turned into {@code ?} and their values in order, taken from
+     * {@code values} (a name may occur more than once; {@code ::type} casts are left alone).
+     */
+    public static Positional positional(String sql, Map<String, Object> values) {
+        List<Object> ordered = new ArrayList<>();
+        java.util.regex.Matcher m = NAMED.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("No value for :" + name);
+            }
+            ordered.add(values.get(name));
+            m.appendReplacement(out, "?");
+        }
+        m.appendTail(out);
+        return new Positional(out.toString(), java.util.Collections.unmodifiableList(ordered));
+    }
+
     /** Escapes LIKE's wildcards so that user text matches literally (the default escape character is \). */
     public static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -25,6 +25,20 @@ public final class TenantDatabase {
         return person.inTenant(organizationId, work);
     }
 
+    /**
+     * Runs one read-only query in one transaction of this organization without a Hibernate session (the tenant
+     * is set transaction-locally first, as its own statement in the same network exchange); see
+     * {@link PersonDatabase#read}.
+     */
+    public <T> T read(String sql, java.util.List<?> parameters, PersonDatabase.Rows<T> rows) {
+        return person.read(organizationId, sql, parameters, rows);
+    }
+
+    /** Several read-only statements in one transaction of this organization; see {@link PersonDatabase#readWith}. */
+    public <T> T readWith(PersonDatabase.ConnectionWork<T> work) {
+        return person.readWith(organizationId, work);
+    }
+
     /** The organization every unit of work of this handle runs in. */
     public UUID currentTenant() {
         return organizationId;

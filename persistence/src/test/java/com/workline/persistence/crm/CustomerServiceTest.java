@@ -308,11 +308,40 @@ class CustomerServiceTest {
         assertThat(count.value()).isGreaterThan(CustomerService.EXACT_COUNT_LIMIT);
         assertThat(customers.count(CustomerQuery.all().withSearch("counted"))).isEqualTo(new CustomerCount(1, true));
 
-        var statistics = session.person().database().statistics();
+        var database = session.person().database();
+        var statistics = database.statistics();
         statistics.clear();
+        long readsBefore = database.readQueryCount();
         CustomerPage page = customers.list(CustomerQuery.all(), null, 100);
         customers.list(CustomerQuery.all(), page.next(), 100);
-        // One query per page, whatever the page size (set_config runs as plain JDBC, outside these statistics).
-        assertThat(statistics.getPrepareStatementCount()).as("one select per page, no N+1").isEqualTo(2);
+        // One query per page, whatever the page size, without a Hibernate session (set_config travels with it).
+        assertThat(database.readQueryCount() - readsBefore).as("one select per page, no N+1").isEqualTo(2);
+        assertThat(statistics.getPrepareStatementCount()).as("no Hibernate statements").isZero();
+    }
+
+    @Test
+    void aSearchCountBeyondTheLimitIsARealEstimateNeverTheCap() throws Exception {
+        int bulk = 30_000;
+        try (Connection su = db.superuser().getConnection()) {
+            Sql.execute(su, "SET ROLE " + db.roles().owner());
+            Sql.update(su, "INSERT INTO app.customers (organization_id, number, name) SELECT ?, 'W-' || g, 'Bulk Widget ' || g "
+                    + "FROM generate_series(1, " + bulk + ") g", org);
+            Sql.execute(su, "ANALYZE app.customers");
+        }
+        CustomerCount widgets = customers.count(CustomerQuery.all().withSearch("widget"));
+        assertThat(widgets.exact()).isFalse();
+        assertThat(widgets.value()).as("an estimate of %,d matches", bulk)
+                .isNotEqualTo(CustomerService.EXACT_COUNT_LIMIT + 1L).isBetween(bulk / 2L, bulk * 2L);
+        // Few matches among many customers: counted exactly.
+        create("Rare Gadget", CustomerStatus.ACTIVE);
+        assertThat(customers.count(CustomerQuery.all().withSearch("gadget"))).isEqualTo(new CustomerCount(1, true));
+        assertThat(customers.count(CustomerQuery.all().withSearch("gadget").withStatuses(Set.of(CustomerStatus.LEAD))))
+                .isEqualTo(new CustomerCount(0, true));
+        // A word inside the names: the first page in name order, after the names that start with it.
+        create("Widget Works", CustomerStatus.ACTIVE);
+        CustomerPage first = customers.list(CustomerQuery.all().withSearch("widget"), null, 3);
+        assertThat(first.rows()).extracting(CustomerRow::name).containsExactly("Widget Works", "Bulk Widget 1", "Bulk Widget 10");
+        assertThat(customers.list(CustomerQuery.all().withSearch("widget"), first.next(), 2).rows())
+                .extracting(CustomerRow::name).containsExactly("Bulk Widget 100", "Bulk Widget 1000");
     }
 }

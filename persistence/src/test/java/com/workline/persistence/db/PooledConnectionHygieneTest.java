@@ -64,4 +64,38 @@ class PooledConnectionHygieneTest {
             assertThat(between).isEmpty();
         }
     }
+
+    @Test
+    void theSessionlessReadSetsTheTenantForItsOwnTransactionOnly() {
+        TestDatabase db = TestDatabase.get();
+        UUID orgA = db.newOrganization("Read A");
+        TestPerson person = db.newPerson(orgA, Role.EMPLOYEE);
+        try (PersonDatabase pool = PersonDatabase.open(db.server(), person.login(), person.password().toCharArray(), 1,
+                com.workline.persistence.tenancy.MappedEntities.ALL)) {
+            TenantDatabase inOrgA = pool.forOrganization(orgA);
+            List<Object> inside = inOrgA.read("SELECT pg_backend_pid(), current_setting('app.tenant_id', true), "
+                    + "sec.current_tenant()", List.of(), rs -> {
+                        rs.next();
+                        return List.of(rs.getInt(1), rs.getString(2), rs.getObject(3, UUID.class));
+                    });
+            assertThat(inside.get(1)).isEqualTo(orgA.toString());
+            assertThat(inside.get(2)).isEqualTo(orgA);
+            // The same pooled connection afterwards, outside any unit of work: no tenant.
+            List<Object> after = inOrgA.inTenant(s -> {
+                s.doWork(java.sql.Connection::commit);
+                return List.of(s.createNativeQuery("SELECT pg_backend_pid()", Integer.class).getSingleResult(), setting(s));
+            });
+            assertThat(after.get(0)).as("same pooled connection").isEqualTo(inside.get(0));
+            assertThat(after.get(1)).isEqualTo("");
+            // A failing read rolls back and leaves nothing behind either.
+            assertThatThrownBy(() -> inOrgA.read("SELECT 1 / 0", List.of(), rs -> null)).isNotNull();
+            UUID again = inOrgA.read("SELECT sec.current_tenant()", List.of(), rs -> {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            });
+            assertThat(again).isEqualTo(orgA);
+            assertThatThrownBy(() -> inOrgA.read("SELECT 1; SELECT 2", List.of(), rs -> null))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -43,6 +43,9 @@ import java.util.UUID;
  */
 public final class CustomerListViewModel {
     public static final int PAGE_SIZE = 100;
+    /** How long the typing pauses before the search runs. */
+    public static final int SEARCH_PAUSE_MILLIS = 100;
+    private static final System.Logger LOG = System.getLogger(CustomerListViewModel.class.getName());
     /** The built-in columns; custom fields add "custom.<key>". */
     public static final List<String> STANDARD_COLUMNS = List.of("number", "name", "status", "email", "phone", "owner", "tags");
 
@@ -77,7 +80,15 @@ public final class CustomerListViewModel {
     private final ObservableSet<String> visibleColumns = FXCollections.observableSet(new LinkedHashSet<>(STANDARD_COLUMNS));
     private final javafx.beans.property.BooleanProperty showDeleted = new javafx.beans.property.SimpleBooleanProperty(false);
     /** The newest count request; older answers are dropped. */
-    private long countGeneration;
+    /**
+     * The newest refresh, read by the workers: a page or count request that a newer one has replaced by the time
+     * a worker takes it up is skipped (its answer would be dropped anyway), so it never delays the newest one.
+     */
+    /** The task slot of the total: only the newest query's count is shown. */
+    private static final Object COUNT = new Object();
+    /** When the newest refresh was asked for, and whether its rows have been shown (for the timing log). */
+    private long refreshStarted;
+    private boolean rowsPending;
 
     public CustomerListViewModel(TenantSession session, BackgroundTasks tasks, Locale locale) {
         this.session = session;
@@ -85,6 +96,13 @@ public final class CustomerListViewModel {
         this.tasks = tasks;
         this.locale = locale;
         this.pages = new KeysetRows<>(tasks, message::set);
+        pages.rows().addListener((javafx.collections.ListChangeListener<CustomerRow>) change -> {
+            if (rowsPending) {
+                rowsPending = false;
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format("customer list: rows shown %.1f ms after the refresh",
+                        (System.nanoTime() - refreshStarted) / 1e6));
+            }
+        });
     }
 
     /** Loads what the filters offer (people, custom fields) and the saved views. */
@@ -270,12 +288,15 @@ public final class CustomerListViewModel {
     public void refresh() {
         CustomerQuery query = query();
         message.set("");
+        refreshStarted = System.nanoTime();
+        rowsPending = true;
+        // The page first, the count separately: the rows never wait for the count. Both are "newest answer
+        // counts" work of the task runner: typing on skips superseded requests before they reach the database.
         pages.showFirstPage(after -> service.list(query, after, PAGE_SIZE));
-        long mine = ++countGeneration;
-        tasks.run(() -> service.count(query), count -> {
-            if (mine == countGeneration) {
-                countText.set(describe(count));
-            }
+        tasks.latest(COUNT, () -> service.count(query), count -> {
+            countText.set(describe(count));
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("customer list: count shown %.1f ms after the refresh",
+                    (System.nanoTime() - refreshStarted) / 1e6));
         }, failure -> countText.set(""));
     }
 

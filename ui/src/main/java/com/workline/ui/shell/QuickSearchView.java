@@ -66,6 +66,7 @@ public final class QuickSearchView {
         box.setPadding(new Insets(14));
         box.setPrefWidth(560);
         box.setId("quick-search");
+        box.getStyleClass().add("quick-search");
 
         Stage stage = new Stage(StageStyle.UTILITY);
         stage.initOwner(owner);
@@ -82,17 +83,25 @@ public final class QuickSearchView {
         field.textProperty().addListener((o, old, now) -> pause.playFromStart());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             var selection = results.getSelectionModel();
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            } else if (e.getCode() == KeyCode.DOWN) {
+            if (e.getCode() == KeyCode.DOWN) {
                 selection.selectNext();
                 results.scrollTo(selection.getSelectedIndex());
             } else if (e.getCode() == KeyCode.UP) {
                 selection.selectPrevious();
                 results.scrollTo(selection.getSelectedIndex());
+            } else if (e.getCode() != KeyCode.ENTER && e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            e.consume();
+        });
+        // Enter and Esc act when the key comes up: closing the window while GTK still delivers the key to it
+        // crashes the JVM (glass gtk: WindowContextBase::process_key on a destroyed window).
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
             } else if (e.getCode() == KeyCode.ENTER) {
                 pause.stop();
-                SearchHit chosen = selection.getSelectedItem();
+                SearchHit chosen = results.getSelectionModel().getSelectedItem();
                 if (chosen != null) {
                     stage.close();
                     vm.open(chosen);
