@@ -33,9 +33,12 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -185,12 +188,37 @@ public final class DesktopController {
             shell.hidden(stage.getScene());
             shell.dispose();
             shell = null;
+            hidePopups();
             // A fresh scene: the old one's mouse, focus and hover bookkeeping still point into the old shell.
             Scene fresh = new Scene(progress(Messages.get("app.starting")), stage.getScene().getWidth(),
                     stage.getScene().getHeight());
             fresh.getStylesheets().setAll(stage.getScene().getStylesheets());
             stage.setScene(fresh);
         }
+    }
+
+    /**
+     * Hides the popups the shell opened on the window (the user menu whose "Sign out" brought us here, context
+     * menus, tooltips) while its scene is still in the window. JavaFX (21) workaround: a popup shown for a node
+     * registers a {@code TreeShowingProperty} listener on the window's showing property, and hiding the popup
+     * unregisters it through the node's scene's window. The user menu hides only after its item's action has run,
+     * i.e. after the scene was replaced, when the old scene has no window any more: the listener stayed on the
+     * stage and kept the menu button, and through its items the whole shell and the signed-out session.
+     */
+    private void hidePopups() {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window instanceof PopupWindow popup && popup.isShowing() && rootOwner(popup) == stage) {
+                popup.hide();
+            }
+        }
+    }
+
+    private static Window rootOwner(PopupWindow popup) {
+        Window owner = popup.getOwnerWindow();
+        while (owner instanceof PopupWindow parent) {
+            owner = parent.getOwnerWindow();
+        }
+        return owner;
     }
 
     void signOut() {

@@ -121,6 +121,10 @@ class ShellLifecycleTest {
         robot.clickOn("#email");
         robot.moveTo("#password");
         WaitForAsyncUtils.waitForFxEvents();
+        // TestFX itself (not the application) records every event fired on the primary stage, and those events
+        // point at the old shell's nodes: registering the stage again starts a fresh record.
+        org.testfx.api.FxToolkitContext toolkit = org.testfx.api.FxToolkit.toolkitContext();
+        robot.interact(() -> toolkit.setRegisteredStage(toolkit.getRegisteredStage()));
         long deadline = System.currentTimeMillis() + 15_000;
         while ((shell.get() != null || shellRoot.get() != null || person.get() != null)
                 && System.currentTimeMillis() < deadline) {
