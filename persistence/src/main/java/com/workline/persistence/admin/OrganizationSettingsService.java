@@ -67,9 +67,9 @@ public final class OrganizationSettingsService {
                 .check(Checks.optionalCountry(s.address().country()), "country", Text.of("field.country.code"))
                 .check(Checks.optionalEmail(s.email()), "email", Text.of("field.email.invalid"))
                 .check(s.defaultPaymentTermsDays() >= 0 && s.defaultPaymentTermsDays() <= 365,
-                        "defaultPaymentTermsDays", "Between 0 and 365 days.")
+                        "defaultPaymentTermsDays", Text.of("field.days.outOfRange", 0, 365))
                 .check(s.quoteValidityDays() >= 1 && s.quoteValidityDays() <= 365,
-                        "quoteValidityDays", "Between 1 and 365 days.")
+                        "quoteValidityDays", Text.of("field.days.outOfRange", 1, 365))
                 .check(s.defaultTaxRate() != null && s.defaultTaxRate().signum() >= 0
                                 && s.defaultTaxRate().compareTo(BigDecimal.valueOf(100)) <= 0
                                 && s.defaultTaxRate().stripTrailingZeros().scale() <= 4,

@@ -250,7 +250,7 @@ public final class CustomerService {
                 .check(Checks.optionalCurrency(d.currency()), "currency",
                         Text.of("field.currency.code"))
                 .check(d.paymentTermsDays() == null || d.paymentTermsDays() >= 0 && d.paymentTermsDays() <= 365,
-                        "paymentTermsDays", "Between 0 and 365 days.")
+                        "paymentTermsDays", Text.of("field.days.outOfRange", 0, 365))
                 .check(Checks.optionalMoney(d.creditLimit()),
                         "creditLimit", Text.of("field.money.invalid"))
                 .check(d.rating() == null || d.rating() >= 0 && d.rating() <= 5, "rating", Text.of("crm.customer.ratingInvalid"));

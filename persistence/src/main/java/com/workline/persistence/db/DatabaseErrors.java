@@ -140,8 +140,14 @@ public final class DatabaseErrors {
         if (key != null) {
             return Text.of(key);
         }
+        // A batch reports the sentence inside its own ("Batch entry 0 ... was aborted: ERROR: <sentence> ...").
+        for (Map.Entry<String, String> sentence : SERVER_SENTENCES.entrySet()) {
+            if (serverMessage.contains(sentence.getKey())) {
+                return Text.of(sentence.getValue());
+            }
+        }
         Matcher role = UNKNOWN_ROLE.matcher(serverMessage);
-        if (role.matches()) {
+        if (role.find()) {
             return Text.of("admin.people.unknownRole", role.group(1));
         }
         return Text.of(switch (state) {
