@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import org.hibernate.Session;
@@ -13,10 +14,10 @@ public final class AdminOnly {
     private AdminOnly() {
     }
 
-    /** Throws NOT_ALLOWED ("Only owners and administrators can change {@code what}.") for anyone else. */
-    public static void require(Session session, String what) {
+    /** Throws NOT_ALLOWED ("Only owners and administrators can change {@code what}.", a key of the problems bundle) for anyone else. */
+    public static void require(Session session, Text what) {
         if (!session.createNativeQuery("SELECT sec.has_role('owner', 'admin')", Boolean.class).getSingleResult()) {
-            throw new WorklineException(Problem.NOT_ALLOWED, "Only owners and administrators can change " + what + ".");
+            throw new WorklineException(Problem.NOT_ALLOWED, Text.of("admin.onlyAdmins", what));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.DatabaseErrors;
@@ -36,14 +37,14 @@ public final class OrganizationProvisioning {
 
     private static void validate(NewOrganization organization) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Checks.present(organization.name()), "name", "Enter the organization's name.")
-                .check(Checks.maxLength(organization.name(), 200), "name", "At most 200 characters.")
-                .check(Checks.currency(organization.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
-                .check(Checks.optionalCountry(organization.country()), "country", "Use a two-letter country code such as DE.")
+        errors.check(Checks.present(organization.name()), "name", Text.of("admin.organization.nameRequired"))
+                .check(Checks.maxLength(organization.name(), 200), "name", Text.of("field.text.tooLong", 200))
+                .check(Checks.currency(organization.baseCurrency()), "baseCurrency", Text.of("field.currency.choose"))
+                .check(Checks.optionalCountry(organization.country()), "country", Text.of("field.country.code"))
                 .check(organization.timezone() == null || Checks.timezone(organization.timezone()), "timezone",
-                        "Choose a time zone such as Europe/Berlin.")
+                        Text.of("field.timezone.invalid"))
                 .check(organization.locale() == null || Checks.locale(organization.locale()), "locale",
-                        "Choose a language and region such as en-US.")
+                        Text.of("field.locale.invalid"))
                 .throwIfAny();
     }
 
@@ -63,20 +64,20 @@ public final class OrganizationProvisioning {
 
     /** Creates an organization and its first owner in one transaction (first-run set-up). */
     public UUID createOrganizationWithOwner(NewOrganization organization, NewPerson owner) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Text> errors = new java.util.LinkedHashMap<>();
         try {
             validate(organization);
         } catch (ValidationException e) {
-            errors.putAll(e.fieldErrors());
+            errors.putAll(e.fieldTexts());
         }
         String verifier = null;
         try {
             verifier = validate(owner);
         } catch (ValidationException e) {
-            e.fieldErrors().forEach(errors::putIfAbsent);
+            e.fieldTexts().forEach(errors::putIfAbsent);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw ValidationException.of(errors);
         }
         String ownerVerifier = verifier;
         return asOwner(c -> {
@@ -98,7 +99,7 @@ public final class OrganizationProvisioning {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new com.workline.persistence.common.WorklineException(
-                                com.workline.persistence.common.Problem.NOT_FOUND, "No account with the email " + email);
+                                com.workline.persistence.common.Problem.NOT_FOUND, Text.of("admin.provisioning.noAccount", email));
                     }
                     try (Statement s = c.createStatement()) {
                         s.execute("ALTER ROLE \"" + rs.getString(1) + "\" PASSWORD '" + verifier + "'");
@@ -118,10 +119,10 @@ public final class OrganizationProvisioning {
     /** Validates a new person; returns the SCRAM verifier of their password, or null without one. */
     private static String validate(NewPerson person) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Checks.email(person.email()), "email", "Enter a valid email address.")
-                .check(Checks.present(person.firstName()), "firstName", "Enter the first name.")
-                .check(Checks.present(person.lastName()), "lastName", "Enter the last name.")
-                .check(person.role() != null, "role", "Choose a role.");
+        errors.check(Checks.email(person.email()), "email", Text.of("field.email.required"))
+                .check(Checks.present(person.firstName()), "firstName", Text.of("field.firstName.required"))
+                .check(Checks.present(person.lastName()), "lastName", Text.of("field.lastName.required"))
+                .check(person.role() != null, "role", Text.of("field.role.required"));
         if (NewPerson.hasPassword(person)) {
             Passwords.check(errors, "password", person.initialPassword());
         }

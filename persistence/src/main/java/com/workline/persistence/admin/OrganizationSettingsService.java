@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
@@ -35,7 +36,7 @@ public final class OrganizationSettingsService {
     public OrganizationSettings save(OrganizationSettings settings) {
         validate(settings);
         return db.inTenant(session -> {
-            AdminOnly.require(session, "the organization settings");
+            AdminOnly.require(session, Text.of("admin.subject.organizationSettings"));
             Organization organization = current(session);
             if (organization.version() != settings.version()) {
                 throw new ConcurrentEditException("record.organizationSettings");
@@ -49,35 +50,35 @@ public final class OrganizationSettingsService {
     private Organization current(Session session) {
         Organization organization = session.find(Organization.class, db.currentTenant());
         if (organization == null) {
-            throw new WorklineException(Problem.NO_MEMBERSHIP, "You are no longer a member of this organization.");
+            throw new WorklineException(Problem.NO_MEMBERSHIP, Text.of("admin.organization.noLongerMember"));
         }
         return organization;
     }
 
     static void validate(OrganizationSettings s) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Checks.present(s.name()), "name", "Enter the organization's name.")
-                .check(Checks.maxLength(s.name(), 200), "name", "At most 200 characters.")
-                .check(Checks.maxLength(s.legalName(), 300), "legalName", "At most 300 characters.")
-                .check(Checks.maxLength(s.taxId(), 50), "taxId", "At most 50 characters.")
-                .check(Checks.currency(s.baseCurrency()), "baseCurrency", "Choose a currency such as EUR or USD.")
-                .check(Checks.timezone(s.timezone()), "timezone", "Choose a time zone such as Europe/Berlin.")
-                .check(Checks.locale(s.locale()), "locale", "Choose a language and region such as en-US.")
-                .check(Checks.optionalCountry(s.address().country()), "country", "Use a two-letter country code such as DE.")
-                .check(Checks.optionalEmail(s.email()), "email", "This is not an email address.")
+        errors.check(Checks.present(s.name()), "name", Text.of("admin.organization.nameRequired"))
+                .check(Checks.maxLength(s.name(), 200), "name", Text.of("field.text.tooLong", 200))
+                .check(Checks.maxLength(s.legalName(), 300), "legalName", Text.of("field.text.tooLong", 300))
+                .check(Checks.maxLength(s.taxId(), 50), "taxId", Text.of("field.text.tooLong", 50))
+                .check(Checks.currency(s.baseCurrency()), "baseCurrency", Text.of("field.currency.choose"))
+                .check(Checks.timezone(s.timezone()), "timezone", Text.of("field.timezone.invalid"))
+                .check(Checks.locale(s.locale()), "locale", Text.of("field.locale.invalid"))
+                .check(Checks.optionalCountry(s.address().country()), "country", Text.of("field.country.code"))
+                .check(Checks.optionalEmail(s.email()), "email", Text.of("field.email.invalid"))
                 .check(s.defaultPaymentTermsDays() >= 0 && s.defaultPaymentTermsDays() <= 365,
-                        "defaultPaymentTermsDays", "Between 0 and 365 days.")
+                        "defaultPaymentTermsDays", Text.of("field.days.outOfRange", 0, 365))
                 .check(s.quoteValidityDays() >= 1 && s.quoteValidityDays() <= 365,
-                        "quoteValidityDays", "Between 1 and 365 days.")
+                        "quoteValidityDays", Text.of("field.days.outOfRange", 1, 365))
                 .check(s.defaultTaxRate() != null && s.defaultTaxRate().signum() >= 0
                                 && s.defaultTaxRate().compareTo(BigDecimal.valueOf(100)) <= 0
                                 && s.defaultTaxRate().stripTrailingZeros().scale() <= 4,
-                        "defaultTaxRate", "A percentage from 0 to 100 with at most 4 decimals.")
-                .check(s.taxRoundingMode() != null, "taxRoundingMode", "Choose how tax is rounded.")
-                .check(Checks.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", "At most 2000 characters.")
-                .check(s.logo() == null || s.logo().length <= MAX_LOGO_BYTES, "logo", "The logo may be at most 1 MB.")
+                        "defaultTaxRate", Text.of("admin.settings.taxRateInvalid"))
+                .check(s.taxRoundingMode() != null, "taxRoundingMode", Text.of("admin.settings.taxRoundingRequired"))
+                .check(Checks.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", Text.of("field.text.tooLong", 2000))
+                .check(s.logo() == null || s.logo().length <= MAX_LOGO_BYTES, "logo", Text.of("admin.settings.logoTooLarge"))
                 .check(s.logo() == null || LOGO_TYPES.contains(s.logoContentType()), "logo",
-                        "The logo must be a PNG, JPEG or GIF image.");
+                        Text.of("admin.settings.logoType"));
         for (DocumentKind kind : DocumentKind.values()) {
             String field = "numberFormat." + kind.databaseValue();
             NumberFormatPattern.problem(s.numberFormats() == null ? null : s.numberFormats().of(kind))

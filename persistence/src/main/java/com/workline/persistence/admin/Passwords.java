@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.ValidationException;
 import org.postgresql.util.PasswordUtil;
 
@@ -21,13 +22,13 @@ public final class Passwords {
     /** Adds a field error when the password is too weak. */
     public static void check(ValidationException.Collector errors, String field, char[] password) {
         errors.check(password != null && password.length >= MINIMUM_LENGTH, field,
-                "Use at least " + MINIMUM_LENGTH + " characters.");
+                Text.of("admin.password.tooShort", MINIMUM_LENGTH));
         if (password != null && password.length >= MINIMUM_LENGTH) {
             boolean allSame = true;
             for (char c : password) {
                 allSame &= c == password[0];
             }
-            errors.check(!allSame, field, "Use different characters, not one repeated.");
+            errors.check(!allSame, field, Text.of("admin.password.repeated"));
         }
     }
 }

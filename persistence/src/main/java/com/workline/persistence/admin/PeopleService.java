@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.session.Role;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ValidationException;
@@ -36,12 +37,12 @@ public final class PeopleService {
     /** Adds a person; returns their user id. An existing account (same email) is added as it is. */
     public UUID add(NewPerson person) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Checks.email(person.email()), "email", "Enter a valid email address.")
-                .check(Checks.present(person.firstName()), "firstName", "Enter the first name.")
-                .check(Checks.maxLength(person.firstName(), 100), "firstName", "At most 100 characters.")
-                .check(Checks.present(person.lastName()), "lastName", "Enter the last name.")
-                .check(Checks.maxLength(person.lastName(), 100), "lastName", "At most 100 characters.")
-                .check(person.role() != null, "role", "Choose a role.");
+        errors.check(Checks.email(person.email()), "email", Text.of("field.email.required"))
+                .check(Checks.present(person.firstName()), "firstName", Text.of("field.firstName.required"))
+                .check(Checks.maxLength(person.firstName(), 100), "firstName", Text.of("field.text.tooLong", 100))
+                .check(Checks.present(person.lastName()), "lastName", Text.of("field.lastName.required"))
+                .check(Checks.maxLength(person.lastName(), 100), "lastName", Text.of("field.text.tooLong", 100))
+                .check(person.role() != null, "role", Text.of("field.role.required"));
         if (NewPerson.hasPassword(person)) {
             Passwords.check(errors, "initialPassword", person.initialPassword());
         }

@@ -1,5 +1,6 @@
 package com.workline.persistence.admin;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
@@ -27,14 +28,14 @@ public final class ProfileService {
 
     public Profile save(Profile profile) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(Checks.present(profile.firstName()), "firstName", "Enter your first name.")
-                .check(Checks.maxLength(profile.firstName(), 100), "firstName", "At most 100 characters.")
-                .check(Checks.present(profile.lastName()), "lastName", "Enter your last name.")
-                .check(Checks.maxLength(profile.lastName(), 100), "lastName", "At most 100 characters.")
-                .check(Checks.maxLength(profile.displayName(), 200), "displayName", "At most 200 characters.")
-                .check(Checks.maxLength(profile.phone(), 50), "phone", "At most 50 characters.")
+        errors.check(Checks.present(profile.firstName()), "firstName", Text.of("admin.profile.firstNameRequired"))
+                .check(Checks.maxLength(profile.firstName(), 100), "firstName", Text.of("field.text.tooLong", 100))
+                .check(Checks.present(profile.lastName()), "lastName", Text.of("admin.profile.lastNameRequired"))
+                .check(Checks.maxLength(profile.lastName(), 100), "lastName", Text.of("field.text.tooLong", 100))
+                .check(Checks.maxLength(profile.displayName(), 200), "displayName", Text.of("field.text.tooLong", 200))
+                .check(Checks.maxLength(profile.phone(), 50), "phone", Text.of("field.text.tooLong", 50))
                 .check(profile.locale() == null || profile.locale().isBlank() || Checks.locale(profile.locale()),
-                        "locale", "Choose a language and region such as en-US.")
+                        "locale", Text.of("field.locale.invalid"))
                 .throwIfAny();
         return db.inTenant(session -> {
             UserAccount account = me(session);
@@ -52,7 +53,7 @@ public final class ProfileService {
     /** Checks the current password with a fresh sign-in, then stores the new one as a SCRAM verifier. */
     public void changePassword(char[] currentPassword, char[] newPassword) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(currentPassword != null && currentPassword.length > 0, "currentPassword", "Enter your current password.");
+        errors.check(currentPassword != null && currentPassword.length > 0, "currentPassword", Text.of("admin.profile.currentPasswordRequired"));
         Passwords.check(errors, "newPassword", newPassword);
         errors.throwIfAny();
         try (Connection ignored = Connections.dataSource(db.server(), db.login(), currentPassword).getConnection()) {
@@ -60,7 +61,7 @@ public final class ProfileService {
         } catch (SQLException e) {
             if ("28P01".equals(e.getSQLState())) {
                 new ValidationException.Collector()
-                        .check(false, "currentPassword", "Your current password is not correct.").throwIfAny();
+                        .check(false, "currentPassword", Text.of("admin.profile.currentPasswordWrong")).throwIfAny();
             }
             throw com.workline.persistence.db.DatabaseErrors.connecting(e, db.server());
         }
@@ -73,7 +74,7 @@ public final class ProfileService {
     private static UserAccount me(Session session) {
         UUID id = session.createNativeQuery("SELECT sec.current_user_id()", UUID.class).getSingleResult();
         if (id == null) {
-            throw new WorklineException(Problem.ACCOUNT_DEACTIVATED, "Your account is no longer active.");
+            throw new WorklineException(Problem.ACCOUNT_DEACTIVATED, Text.of("admin.profile.accountInactive"));
         }
         return session.find(UserAccount.class, id);
     }

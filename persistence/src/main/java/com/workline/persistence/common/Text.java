@@ -41,9 +41,7 @@ public record Text(String key, List<Object> arguments) {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        if (arguments.isEmpty()) {
-            return pattern;
-        }
+        // Always a MessageFormat pattern (also without arguments), so a quote is written '' in every entry.
         Object[] shown = arguments.stream().map(a -> a instanceof Text nested ? nested.render(in) : a).toArray();
         return new MessageFormat(pattern, in).format(shown);
     }

@@ -20,6 +20,11 @@ public class ValidationException extends WorklineException {
         this.fieldTexts = Collections.unmodifiableMap(new LinkedHashMap<>(fieldTexts));
     }
 
+    /** Field errors as keys and arguments (e.g. collected from another {@code ValidationException}). */
+    public static ValidationException of(Map<String, Text> fieldTexts) {
+        return new ValidationException(fieldTexts, true);
+    }
+
     private static Map<String, Text> texts(Map<String, String> sentences) {
         Map<String, Text> texts = new LinkedHashMap<>();
         sentences.forEach((field, sentence) -> texts.put(field, Text.of("validation.asIs", sentence)));

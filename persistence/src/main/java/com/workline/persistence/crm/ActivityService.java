@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.TenantDatabase;
 
@@ -32,11 +33,11 @@ public final class ActivityService {
     public UUID log(String type, String subject, String notes, OffsetDateTime dueAt, UUID assignedTo, UUID customerId,
                     UUID contactId, UUID dealId) {
         new ValidationException.Collector()
-                .check(TYPES.contains(type), "type", "Choose call, e-mail, meeting, note or task.")
-                .check(subject != null && !subject.isBlank(), "subject", "Enter a subject.")
-                .check(!"task".equals(type) || dueAt != null, "dueAt", "A task needs a due date.")
+                .check(TYPES.contains(type), "type", Text.of("crm.activity.typeInvalid"))
+                .check(subject != null && !subject.isBlank(), "subject", Text.of("crm.activity.subjectRequired"))
+                .check(!"task".equals(type) || dueAt != null, "dueAt", Text.of("crm.activity.dueDateRequired"))
                 .check(customerId != null || contactId != null || dealId != null, "customer",
-                        "Choose the customer, contact or deal this is about.")
+                        Text.of("crm.activity.relatedRequired"))
                 .throwIfAny();
         return db.inTenant(session -> session.createNativeQuery("""
                         INSERT INTO app.activities (organization_id, activity_type, subject, notes, due_at, assigned_to,

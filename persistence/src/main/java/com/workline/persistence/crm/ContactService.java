@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
@@ -37,9 +38,9 @@ public final class ContactService {
     /** Adds ({@code id == null}) or updates a contact; returns its id. */
     public UUID save(Contact c) {
         new ValidationException.Collector()
-                .check(c.lastName() != null && !c.lastName().isBlank(), "lastName", "Enter the last name.")
+                .check(c.lastName() != null && !c.lastName().isBlank(), "lastName", Text.of("field.lastName.required"))
                 .check(Checks.optionalEmail(c.email()), "email",
-                        "This is not an email address.")
+                        Text.of("field.email.invalid"))
                 .throwIfAny();
         return db.inTenant(session -> {
             if (c.primary()) {
@@ -98,10 +99,10 @@ public final class ContactService {
     /** Adds an address; a new default billing/shipping address replaces the previous default. */
     public UUID addAddress(Address a) {
         new ValidationException.Collector()
-                .check(a.line1() != null && !a.line1().isBlank(), "line1", "Enter the street and number.")
-                .check(a.city() != null && !a.city().isBlank(), "city", "Enter the city.")
-                .check(a.country() != null && a.country().matches("[A-Z]{2}"), "country", "Use a two-letter country code such as DE.")
-                .check(List.of("billing", "shipping", "office").contains(a.type()), "type", "Choose billing, shipping or office.")
+                .check(a.line1() != null && !a.line1().isBlank(), "line1", Text.of("crm.address.line1Required"))
+                .check(a.city() != null && !a.city().isBlank(), "city", Text.of("crm.address.cityRequired"))
+                .check(a.country() != null && a.country().matches("[A-Z]{2}"), "country", Text.of("field.country.code"))
+                .check(List.of("billing", "shipping", "office").contains(a.type()), "type", Text.of("crm.address.typeInvalid"))
                 .throwIfAny();
         return db.inTenant(session -> {
             clearDefaults(session, a);

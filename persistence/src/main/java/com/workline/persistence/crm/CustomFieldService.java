@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.admin.AdminOnly;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
@@ -47,11 +48,11 @@ public final class CustomFieldService {
     public UUID define(String entityKind, String key, String label, CustomFieldType type, List<String> options, boolean required) {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(key != null && key.matches("[a-z][a-z0-9_]{0,39}"), "key",
-                        "Use lower-case letters, digits and _ (starting with a letter).")
-                .check(label != null && !label.isBlank(), "label", "Enter the label people see.")
-                .check(type != null, "type", "Choose a type.")
+                        Text.of("crm.customField.keyInvalid"))
+                .check(label != null && !label.isBlank(), "label", Text.of("crm.customField.labelRequired"))
+                .check(type != null, "type", Text.of("crm.customField.typeRequired"))
                 .check(type != CustomFieldType.SELECT && type != CustomFieldType.MULTISELECT
-                        || options != null && !options.isEmpty(), "options", "A choice field needs at least one option.")
+                        || options != null && !options.isEmpty(), "options", Text.of("crm.customField.optionsRequired"))
                 .throwIfAny();
         return db.inTenant(session -> session.createNativeQuery("""
                         INSERT INTO app.custom_field_definitions (organization_id, entity_kind, field_key, label, field_type,
@@ -77,18 +78,18 @@ public final class CustomFieldService {
      */
     public void update(UUID id, int expectedVersion, String label, List<String> options, boolean required) {
         db.inTenant(session -> {
-            AdminOnly.require(session, "custom fields");
+            AdminOnly.require(session, Text.of("admin.subject.customFields"));
             String type = session.createNativeQuery("""
                             SELECT field_type FROM app.custom_field_definitions
                              WHERE organization_id = sec.current_tenant() AND id = :id AND deleted_at IS NULL""", String.class)
                     .setParameter("id", id).getResultStream().findFirst()
-                    .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, "That field no longer exists."));
+                    .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, Text.of("crm.customField.notFound")));
             boolean choice = type.equals("select") || type.equals("multiselect");
             new ValidationException.Collector()
-                    .check(label != null && !label.isBlank(), "label", "Enter the label people see.")
-                    .check(label == null || label.strip().length() <= 100, "label", "At most 100 characters.")
+                    .check(label != null && !label.isBlank(), "label", Text.of("crm.customField.labelRequired"))
+                    .check(label == null || label.strip().length() <= 100, "label", Text.of("field.text.tooLong", 100))
                     .check(!choice || options != null && !options.isEmpty(), "options",
-                            "A choice field needs at least one option.")
+                            Text.of("crm.customField.optionsRequired"))
                     .throwIfAny();
             int changed = session.createNativeQuery("""
                             UPDATE app.custom_field_definitions
@@ -100,7 +101,7 @@ public final class CustomFieldService {
                     .setParameter("required", required).setParameter("id", id)
                     .setParameter("version", expectedVersion).executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("custom field");
+                throw new ConcurrentEditException("record.customField");
             }
             return null;
         });
@@ -112,14 +113,14 @@ public final class CustomFieldService {
      */
     public void remove(UUID id, int expectedVersion) {
         db.inTenant(session -> {
-            AdminOnly.require(session, "custom fields");
+            AdminOnly.require(session, Text.of("admin.subject.customFields"));
             int changed = session.createNativeQuery("""
                             UPDATE app.custom_field_definitions SET deleted_at = now(), version = version + 1
                              WHERE organization_id = sec.current_tenant() AND id = :id AND version = :version
                                AND deleted_at IS NULL""")
                     .setParameter("id", id).setParameter("version", expectedVersion).executeUpdate();
             if (changed == 0) {
-                throw new ConcurrentEditException("custom field");
+                throw new ConcurrentEditException("record.customField");
             }
             return null;
         });
@@ -134,7 +135,7 @@ public final class CustomFieldService {
         Map<String, Object> input = values == null ? Map.of() : values;
         Map<String, Object> result = new LinkedHashMap<>();
         for (String key : input.keySet()) {
-            errors.check(definitions.stream().anyMatch(d -> d.key().equals(key)), "custom." + key, "Unknown field.");
+            errors.check(definitions.stream().anyMatch(d -> d.key().equals(key)), "custom." + key, Text.of("crm.customField.unknown"));
         }
         for (CustomFieldDefinition d : definitions) {
             String field = "custom." + d.key();
@@ -142,7 +143,7 @@ public final class CustomFieldService {
             boolean empty = value == null || value instanceof String s && s.isBlank()
                     || value instanceof Collection<?> c && c.isEmpty();
             if (empty) {
-                errors.check(!d.required(), field, d.label() + " is required.");
+                errors.check(!d.required(), field, Text.of("crm.customField.required", d.label()));
                 continue;
             }
             switch (d.type()) {
@@ -151,14 +152,14 @@ public final class CustomFieldService {
                     try {
                         result.put(d.key(), new BigDecimal(value.toString().strip()));
                     } catch (NumberFormatException e) {
-                        errors.check(false, field, d.label() + " must be a number.");
+                        errors.check(false, field, Text.of("crm.customField.notNumber", d.label()));
                     }
                 }
                 case DATE -> {
                     try {
                         result.put(d.key(), LocalDate.parse(value.toString().strip()).toString());
                     } catch (DateTimeParseException e) {
-                        errors.check(false, field, d.label() + " must be a date (yyyy-mm-dd).");
+                        errors.check(false, field, Text.of("crm.customField.notDate", d.label()));
                     }
                 }
                 case BOOLEAN -> {
@@ -167,19 +168,19 @@ public final class CustomFieldService {
                     } else if (List.of("true", "yes", "false", "no").contains(value.toString().strip().toLowerCase())) {
                         result.put(d.key(), List.of("true", "yes").contains(value.toString().strip().toLowerCase()));
                     } else {
-                        errors.check(false, field, d.label() + " must be yes or no.");
+                        errors.check(false, field, Text.of("crm.customField.notBoolean", d.label()));
                     }
                 }
                 case SELECT -> {
                     errors.check(d.options().contains(value.toString()), field,
-                            d.label() + " must be one of: " + String.join(", ", d.options()) + ".");
+                            Text.of("crm.customField.notOption", d.label(), String.join(", ", d.options())));
                     result.put(d.key(), value.toString());
                 }
                 case MULTISELECT -> {
                     List<String> chosen = value instanceof Collection<?> c ? c.stream().map(Object::toString).toList()
                             : List.of(value.toString().split("\\s*;\\s*"));
                     errors.check(d.options().containsAll(chosen), field,
-                            d.label() + " allows only: " + String.join(", ", d.options()) + ".");
+                            Text.of("crm.customField.notOptions", d.label(), String.join(", ", d.options())));
                     result.put(d.key(), chosen);
                 }
             }

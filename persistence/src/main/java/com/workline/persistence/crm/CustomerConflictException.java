@@ -8,7 +8,7 @@ public class CustomerConflictException extends ConcurrentEditException {
     private final transient CustomerDetails current;
 
     public CustomerConflictException(CustomerDetails current) {
-        super("customer");
+        super("record.customer");
         this.current = current;
     }
 

@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import org.apache.commons.csv.CSVFormat;
@@ -46,7 +47,7 @@ public final class CustomerExport {
             printer.flush();
             return rows;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new WorklineException(Problem.UNEXPECTED, "The file could not be written: " + e.getMessage(), e);
+            throw new WorklineException(Problem.UNEXPECTED, Text.of("crm.export.writeFailed", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -78,7 +79,7 @@ public final class CustomerExport {
             workbook.finish();
             return rows;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new WorklineException(Problem.UNEXPECTED, "The file could not be written: " + e.getMessage(), e);
+            throw new WorklineException(Problem.UNEXPECTED, Text.of("crm.export.writeFailed", String.valueOf(e.getMessage())), e);
         }
     }
 

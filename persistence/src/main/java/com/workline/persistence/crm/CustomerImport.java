@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
@@ -87,15 +88,19 @@ public final class CustomerImport {
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new WorklineException(Problem.INVALID_INPUT, "The file says it is " + charset.name()
-                    + " but contains bytes that are not; save it again from the spreadsheet.", e);
+            throw new WorklineException(Problem.INVALID_INPUT, Text.of("crm.import.wrongCharset", charset.name()), e);
         }
     }
 
     /** One row's outcome: its row in the spreadsheet (the header is row 1), what it would create, and what is wrong with it. */
-    public record RowReport(int line, Map<String, String> values, List<String> errors) {
+    public record RowReport(int line, Map<String, String> values, List<Text> problems) {
         public boolean ok() {
-            return errors.isEmpty();
+            return problems.isEmpty();
+        }
+
+        /** The row's problems in the client's language. */
+        public List<String> errors() {
+            return problems.stream().map(Text::localized).toList();
         }
     }
 
@@ -130,18 +135,18 @@ public final class CustomerImport {
                     } else {
                         if (rows.size() >= MAX_ROWS) {
                             throw new WorklineException(Problem.INVALID_INPUT,
-                                    "The file has more than " + MAX_ROWS + " rows; split it into smaller files.");
+                                    Text.of("crm.import.tooManyRows", MAX_ROWS));
                         }
                         rows.add(values);
                     }
                 }
             }
             if (header == null) {
-                throw new WorklineException(Problem.INVALID_INPUT, "The file is empty.");
+                throw new WorklineException(Problem.INVALID_INPUT, Text.of("crm.import.empty"));
             }
             return new CsvFile(header, rows);
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new WorklineException(Problem.INVALID_INPUT, "This is not a readable CSV file: " + e.getMessage(), e);
+            throw new WorklineException(Problem.INVALID_INPUT, Text.of("crm.import.unreadable", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -243,7 +248,7 @@ public final class CustomerImport {
 
     private static Preview check(Session session, CsvFile file, Map<String, String> mapping) {
         if (!mapping.containsValue("name")) {
-            throw new WorklineException(Problem.INVALID_INPUT, "Map a column to the customer's name.");
+            throw new WorklineException(Problem.INVALID_INPUT, Text.of("crm.import.nameColumnRequired"));
         }
         Map<String, Integer> columnIndex = new HashMap<>();
         for (int i = 0; i < file.header().size(); i++) {
@@ -268,41 +273,41 @@ public final class CustomerImport {
         for (int i = 0; i < values.size(); i++) {
             Map<String, String> v = values.get(i);
             int line = i + 2; // spreadsheet row: the header is row 1
-            List<String> errors = new ArrayList<>();
+            List<Text> errors = new ArrayList<>();
             if (v.get("name") == null) {
-                errors.add("The name is missing.");
+                errors.add(Text.of("crm.import.row.nameMissing"));
             } else if (v.get("name").length() > 200) {
-                errors.add("The name is longer than 200 characters.");
+                errors.add(Text.of("crm.import.row.nameTooLong"));
             }
             if (v.get("status") != null) {
                 String status = v.get("status").toLowerCase(Locale.ROOT);
                 if (List.of("lead", "prospect", "active", "inactive", "churned").contains(status)) {
                     v.put("status", status);
                 } else {
-                    errors.add("Unknown status \"" + v.get("status") + "\" (use lead, prospect, active, inactive or churned).");
+                    errors.add(Text.of("crm.import.row.unknownStatus", v.get("status")));
                 }
             }
             for (String field : List.of("email", "contactEmail")) {
                 if (v.get(field) != null && !Checks.email(v.get(field))) {
-                    errors.add("\"" + v.get(field) + "\" is not an email address.");
+                    errors.add(Text.of("crm.import.row.emailInvalid", v.get(field)));
                 }
             }
             if (v.get("contactFirstName") != null && v.get("contactLastName") == null) {
-                errors.add("The contact has a first name but no last name.");
+                errors.add(Text.of("crm.import.row.contactLastNameMissing"));
             }
             String email = v.get("email") == null ? null : v.get("email").toLowerCase(Locale.ROOT);
             String taxId = v.get("taxId") == null ? null : v.get("taxId").toLowerCase(Locale.ROOT);
             if (email != null && existingEmails.contains(email)) {
-                errors.add("A customer with the email " + v.get("email") + " already exists.");
+                errors.add(Text.of("crm.import.row.emailExists", v.get("email")));
             }
             if (taxId != null && existingTaxIds.contains(taxId)) {
-                errors.add("A customer with the tax id " + v.get("taxId") + " already exists.");
+                errors.add(Text.of("crm.import.row.taxIdExists", v.get("taxId")));
             }
             if (email != null && emailsInFile.containsKey(email)) {
-                errors.add("Same email as row " + emailsInFile.get(email) + ".");
+                errors.add(Text.of("crm.import.row.sameEmailAsRow", emailsInFile.get(email)));
             }
             if (taxId != null && taxIdsInFile.containsKey(taxId)) {
-                errors.add("Same tax id as row " + taxIdsInFile.get(taxId) + ".");
+                errors.add(Text.of("crm.import.row.sameTaxIdAsRow", taxIdsInFile.get(taxId)));
             }
             if (email != null) {
                 emailsInFile.putIfAbsent(email, line);

@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Json;
 import com.workline.persistence.common.Problem;
@@ -357,26 +358,26 @@ public final class CustomerService {
     private static Customer find(Session session, UUID id) {
         Customer customer = session.find(Customer.class, id);
         if (customer == null) {
-            throw new WorklineException(Problem.NOT_FOUND, "This customer does not exist (any more).");
+            throw new WorklineException(Problem.NOT_FOUND, Text.of("crm.customer.notFound"));
         }
         return customer;
     }
 
     private static CustomerDetails validate(Session session, CustomerDetails d) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(d.name() != null && !d.name().isBlank(), "name", "Enter the customer's name.")
-                .check(d.name() == null || d.name().length() <= 200, "name", "At most 200 characters.")
-                .check(d.type() != null, "type", "Choose company or individual.")
-                .check(d.status() != null, "status", "Choose a status.")
+        errors.check(d.name() != null && !d.name().isBlank(), "name", Text.of("crm.customer.nameRequired"))
+                .check(d.name() == null || d.name().length() <= 200, "name", Text.of("field.text.tooLong", 200))
+                .check(d.type() != null, "type", Text.of("crm.customer.typeRequired"))
+                .check(d.status() != null, "status", Text.of("crm.customer.statusRequired"))
                 .check(Checks.optionalEmail(d.email()), "email",
-                        "This is not an email address.")
+                        Text.of("field.email.invalid"))
                 .check(Checks.optionalCurrency(d.currency()), "currency",
-                        "Use a three-letter currency code such as EUR.")
+                        Text.of("field.currency.code"))
                 .check(d.paymentTermsDays() == null || d.paymentTermsDays() >= 0 && d.paymentTermsDays() <= 365,
-                        "paymentTermsDays", "Between 0 and 365 days.")
+                        "paymentTermsDays", Text.of("field.days.outOfRange", 0, 365))
                 .check(Checks.optionalMoney(d.creditLimit()),
-                        "creditLimit", "A positive amount with at most two decimals.")
-                .check(d.rating() == null || d.rating() >= 0 && d.rating() <= 5, "rating", "From 0 to 5 stars.");
+                        "creditLimit", Text.of("field.money.invalid"))
+                .check(d.rating() == null || d.rating() >= 0 && d.rating() <= 5, "rating", Text.of("crm.customer.ratingInvalid"));
         Map<String, Object> custom = CustomFieldService.validate(CustomFieldService.definitions(session, "customer"),
                 d.customFields(), errors);
         errors.throwIfAny();

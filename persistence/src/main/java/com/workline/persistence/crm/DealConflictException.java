@@ -8,7 +8,7 @@ public class DealConflictException extends ConcurrentEditException {
     private final transient DealDetails current;
 
     public DealConflictException(DealDetails current) {
-        super("deal");
+        super("record.deal");
         this.current = current;
     }
 

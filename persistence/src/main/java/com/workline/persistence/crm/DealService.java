@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.common.Json;
 import com.workline.persistence.common.Checks;
@@ -109,10 +110,10 @@ public final class DealService {
     /** Creates an open deal in the pipeline's first stage; returns its id. */
     public UUID create(String title, UUID customerId, BigDecimal value, String currency, LocalDate expectedClose) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        errors.check(title != null && !title.isBlank(), "title", "Enter a title.")
-                .check(value != null && value.signum() >= 0, "value", "A positive amount.")
-                .check(Checks.currency(currency), "currency", "A three-letter currency code.")
-                .check(customerId != null, "customer", "Choose the customer.")
+        errors.check(title != null && !title.isBlank(), "title", Text.of("crm.deal.titleRequired"))
+                .check(value != null && value.signum() >= 0, "value", Text.of("crm.deal.valuePositive"))
+                .check(Checks.currency(currency), "currency", Text.of("crm.deal.currencyCode"))
+                .check(customerId != null, "customer", Text.of("crm.deal.customerRequired"))
                 .throwIfAny();
         return db.inTenant(session -> session.createNativeQuery("""
                         INSERT INTO app.deals (organization_id, title, customer_id, pipeline_id, stage_id, value, currency,
@@ -142,11 +143,11 @@ public final class DealService {
                              WHERE s.organization_id = sec.current_tenant() AND s.id = :stage AND d.id = :deal""", Object[].class)
                     .setParameter("stage", stageId).setParameter("deal", dealId)
                     .getResultStream().findFirst().orElseThrow(() -> new WorklineException(Problem.NOT_FOUND,
-                            "That stage does not belong to the deal's pipeline."));
+                            Text.of("crm.deal.stageNotInPipeline")));
             boolean won = (Boolean) stage[1];
             boolean lost = (Boolean) stage[2];
             if (lost && (lostReason == null || lostReason.isBlank())) {
-                new ValidationException.Collector().check(false, "lostReason", "Say why the deal was lost.").throwIfAny();
+                new ValidationException.Collector().check(false, "lostReason", Text.of("crm.deal.lostReasonRequired")).throwIfAny();
             }
             int changed = session.createNativeQuery("""
                             UPDATE app.deals
@@ -257,7 +258,7 @@ public final class DealService {
     public void setProbability(UUID dealId, int expectedVersion, BigDecimal percent) {
         new ValidationException.Collector()
                 .check(percent == null || percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0,
-                        "probability", "A percentage from 0 to 100.")
+                        "probability", Text.of("field.percentage.outOfRange"))
                 .throwIfAny();
         db.inTenant(session -> {
             int changed = session.createNativeQuery("""
@@ -406,7 +407,7 @@ public final class DealService {
                          WHERE d.organization_id = sec.current_tenant() AND d.id = :deal AND d.deleted_at IS NULL""",
                         Object[].class)
                 .setParameter("deal", dealId).getResultStream().findFirst()
-                .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, "This deal does not exist (any more)."));
+                .orElseThrow(() -> new WorklineException(Problem.NOT_FOUND, Text.of("crm.deal.notFound")));
         return new DealDetails((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[14],
                 (BigDecimal) r[5], (String) r[6], r[7] == null ? null : toLocalDate(r[7]), (UUID) r[8], (String) r[15],
                 List.of((String[]) r[9]), Json.parseObject((String) r[10]), (String) r[11], (String) r[12],
@@ -418,32 +419,32 @@ public final class DealService {
         ValidationException.Collector errors = new ValidationException.Collector();
         String title = d.title() == null ? "" : d.title().strip();
         String currency = d.currency() == null ? null : d.currency().strip().toUpperCase(java.util.Locale.ROOT);
-        errors.check(!title.isEmpty(), "title", "Enter a title.")
-                .check(title.length() <= 200, "title", "At most 200 characters.")
-                .check(d.customerId() != null, "customer", "Choose the customer.")
-                .check(d.value() != null, "value", "Enter the deal's value.")
-                .check(d.value() == null || Checks.money(d.value()), "value", "A positive amount with at most two decimals.")
+        errors.check(!title.isEmpty(), "title", Text.of("crm.deal.titleRequired"))
+                .check(title.length() <= 200, "title", Text.of("field.text.tooLong", 200))
+                .check(d.customerId() != null, "customer", Text.of("crm.deal.customerRequired"))
+                .check(d.value() != null, "value", Text.of("crm.deal.valueRequired"))
+                .check(d.value() == null || Checks.money(d.value()), "value", Text.of("field.money.invalid"))
                 .check(d.value() == null || d.value().compareTo(new BigDecimal("9999999999999.99")) <= 0, "value",
-                        "This amount is too large.")
-                .check(Checks.currency(currency), "currency", "Use a three-letter currency code such as EUR.");
+                        Text.of("crm.deal.valueTooLarge"))
+                .check(Checks.currency(currency), "currency", Text.of("field.currency.code"));
         if (d.customerId() != null) {
             boolean customerExists = !session.createNativeQuery("""
                             SELECT 1 FROM app.customers WHERE organization_id = sec.current_tenant() AND id = :customer""",
                             Integer.class).setParameter("customer", d.customerId()).getResultList().isEmpty();
-            errors.check(customerExists, "customer", "Choose the customer.");
+            errors.check(customerExists, "customer", Text.of("crm.deal.customerRequired"));
             if (customerExists && d.contactId() != null) {
                 errors.check(!session.createNativeQuery("""
                                 SELECT 1 FROM app.contacts WHERE organization_id = sec.current_tenant() AND id = :contact
                                    AND customer_id = :customer""", Integer.class)
                         .setParameter("contact", d.contactId()).setParameter("customer", d.customerId())
-                        .getResultList().isEmpty(), "contact", "Choose a contact of this customer.");
+                        .getResultList().isEmpty(), "contact", Text.of("crm.deal.contactNotOfCustomer"));
             }
         }
         if (d.ownerId() != null) {
             errors.check(!session.createNativeQuery("""
                             SELECT 1 FROM sec.organization_members WHERE organization_id = sec.current_tenant()
                                AND user_id = :owner AND active""", Integer.class)
-                    .setParameter("owner", d.ownerId()).getResultList().isEmpty(), "owner", "Choose an active colleague.");
+                    .setParameter("owner", d.ownerId()).getResultList().isEmpty(), "owner", Text.of("crm.deal.ownerInactive"));
         }
         Map<String, Object> custom = CustomFieldService.validate(CustomFieldService.definitions(session, "deal"),
                 d.customFields(), errors);

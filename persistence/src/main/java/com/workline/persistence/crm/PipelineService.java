@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.admin.AdminOnly;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.ValidationException;
@@ -57,7 +58,7 @@ public final class PipelineService {
     public UUID createPipeline(String name) {
         checkName(name);
         return db.inTenant(session -> {
-            AdminOnly.require(session, "pipelines");
+            AdminOnly.require(session, Text.of("admin.subject.pipelines"));
             UUID id = session.createNativeQuery("""
                             INSERT INTO app.pipelines (organization_id, name, position)
                             VALUES (sec.current_tenant(), :name, (SELECT coalesce(max(position), 0) + 1 FROM app.pipelines
@@ -77,7 +78,7 @@ public final class PipelineService {
     public void rename(UUID pipelineId, int expectedVersion, String name) {
         checkName(name);
         db.inTenant(session -> {
-            AdminOnly.require(session, "pipelines");
+            AdminOnly.require(session, Text.of("admin.subject.pipelines"));
             int changed = session.createNativeQuery("""
                             UPDATE app.pipelines SET name = :name, version = version + 1
                              WHERE organization_id = sec.current_tenant() AND id = :id AND version = :version""")
@@ -93,7 +94,7 @@ public final class PipelineService {
     /** New deals go to the default pipeline. */
     public void makeDefault(UUID pipelineId) {
         db.inTenant(session -> {
-            AdminOnly.require(session, "pipelines");
+            AdminOnly.require(session, Text.of("admin.subject.pipelines"));
             session.createNativeQuery("""
                             UPDATE app.pipelines SET is_default = false, version = version + 1
                              WHERE organization_id = sec.current_tenant() AND is_default AND id <> :id""")
@@ -115,7 +116,7 @@ public final class PipelineService {
     public void saveStages(UUID pipelineId, List<PipelineStage> stages) {
         validate(stages);
         db.inTenant(session -> {
-            AdminOnly.require(session, "pipelines");
+            AdminOnly.require(session, Text.of("admin.subject.pipelines"));
             List<PipelineStage> current = stages(session, pipelineId);
             Set<UUID> kept = new HashSet<>();
             stages.stream().map(PipelineStage::id).filter(java.util.Objects::nonNull).forEach(kept::add);
@@ -126,9 +127,8 @@ public final class PipelineService {
                                        AND stage_id = :stage AND status = 'open' AND deleted_at IS NULL""", Long.class)
                             .setParameter("stage", gone.id()).getSingleResult();
                     if (open > 0) {
-                        throw new ValidationException(java.util.Map.of("stages", String.format(Locale.ROOT,
-                                "Stage \"%s\" still has %d open deal%s: move them to another stage first.",
-                                gone.name(), open, open == 1 ? "" : "s")));
+                        new ValidationException.Collector().check(false, "stages",
+                                Text.of("crm.pipeline.stageHasOpenDeals", gone.name(), open)).throwIfAny();
                     }
                     session.createNativeQuery("""
                                     UPDATE app.pipeline_stages SET deleted_at = now(), version = version + 1
@@ -178,27 +178,27 @@ public final class PipelineService {
         for (int i = 0; i < stages.size(); i++) {
             PipelineStage s = stages.get(i);
             String name = s.name() == null ? "" : s.name().strip();
-            errors.check(!name.isEmpty(), "stage." + i + ".name", "Enter a name.")
-                    .check(name.length() <= 100, "stage." + i + ".name", "At most 100 characters.")
+            errors.check(!name.isEmpty(), "stage." + i + ".name", Text.of("field.name.required"))
+                    .check(name.length() <= 100, "stage." + i + ".name", Text.of("field.text.tooLong", 100))
                     .check(name.isEmpty() || names.add(name.toLowerCase(Locale.ROOT)), "stage." + i + ".name",
-                            "Two stages cannot have the same name.")
+                            Text.of("crm.pipeline.stageNameDuplicate"))
                     .check(s.probability() != null && s.probability().signum() >= 0
                                     && s.probability().compareTo(BigDecimal.valueOf(100)) <= 0,
-                            "stage." + i + ".probability", "A percentage from 0 to 100.")
-                    .check(!(s.won() && s.lost()), "stage." + i + ".won", "A stage is won or lost, not both.");
+                            "stage." + i + ".probability", Text.of("field.percentage.outOfRange"))
+                    .check(!(s.won() && s.lost()), "stage." + i + ".won", Text.of("crm.pipeline.stageWonAndLost"));
             open += s.won() || s.lost() ? 0 : 1;
             won += s.won() ? 1 : 0;
             lost += s.lost() ? 1 : 0;
         }
-        errors.check(open > 0, "stages", "A pipeline needs at least one open stage.")
-                .check(won == 1 && lost == 1, "stages", "Mark exactly one stage as won and one as lost.")
+        errors.check(open > 0, "stages", Text.of("crm.pipeline.openStageRequired"))
+                .check(won == 1 && lost == 1, "stages", Text.of("crm.pipeline.wonAndLostRequired"))
                 .throwIfAny();
     }
 
     private static void checkName(String name) {
         new ValidationException.Collector()
-                .check(name != null && !name.isBlank(), "name", "Enter a name.")
-                .check(name == null || name.strip().length() <= 100, "name", "At most 100 characters.")
+                .check(name != null && !name.isBlank(), "name", Text.of("field.name.required"))
+                .check(name == null || name.strip().length() <= 100, "name", Text.of("field.text.tooLong", 100))
                 .throwIfAny();
     }
 }

@@ -1,5 +1,6 @@
 package com.workline.persistence.crm;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Json;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.TenantDatabase;
@@ -39,9 +40,9 @@ public final class SavedViewService {
      */
     public UUID save(String kind, String name, boolean shared, Map<String, Object> definition) {
         new ValidationException.Collector()
-                .check(KINDS.contains(kind), "kind", "Unknown list.")
-                .check(name != null && !name.isBlank(), "name", "Enter a name for the view.")
-                .check(name == null || name.strip().length() <= 100, "name", "At most 100 characters.")
+                .check(KINDS.contains(kind), "kind", Text.of("crm.savedView.kindUnknown"))
+                .check(name != null && !name.isBlank(), "name", Text.of("crm.savedView.nameRequired"))
+                .check(name == null || name.strip().length() <= 100, "name", Text.of("field.text.tooLong", 100))
                 .throwIfAny();
         String json = Json.write(definition);
         return db.inTenant(session -> session.createNativeQuery("""

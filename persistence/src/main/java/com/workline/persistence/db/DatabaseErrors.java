@@ -2,6 +2,7 @@ package com.workline.persistence.db;
 
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.WorklineException;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
@@ -11,9 +12,38 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns driver and Hibernate failures into {@link WorklineException}s with words a user understands. */
 public final class DatabaseErrors {
+    /** The sentences of the migrations' RAISE EXCEPTION ... USING ERRCODE = 'WL00n', each with its key. */
+    private static final Map<String, String> SERVER_SENTENCES = Map.ofEntries(
+            Map.entry("No organization is selected, or you are not an active member of it.", "session.noOrganization"),
+            Map.entry("Your account is not active.", "session.accountNotActive"),
+            Map.entry("Only owners and administrators can manage people.", "admin.people.ownersAndAdminsOnly"),
+            Map.entry("Only owners can make someone an owner.", "admin.people.onlyOwnersMakeOwners"),
+            Map.entry("Only owners can change an owner.", "admin.people.onlyOwnersChangeOwners"),
+            Map.entry("This person also works for another organization; they must reset their password themselves or ask "
+                    + "an administrator of every organization they belong to.", "admin.people.passwordResetOtherOrganizations"),
+            Map.entry("This person also belongs to another organization; they must reset their password themselves or ask IT.",
+                    "admin.people.passwordResetElsewhere"),
+            Map.entry("Viewers cannot issue documents.", "numbering.viewersCannotIssue"),
+            Map.entry("Only managers, administrators and owners can delete or restore records.", "crm.record.deleteNotAllowed"),
+            Map.entry("A customer keeps the number it was given.", "crm.customer.numberFixed"),
+            Map.entry("This person is not a member of the organization.", "admin.people.notMember"),
+            Map.entry("This person is already a member of the organization.", "admin.people.alreadyMember"),
+            Map.entry("This e-mail address already has a Workline account. Ask your IT department to add it to your "
+                    + "organization.", "admin.people.emailHasAccount"),
+            Map.entry("An organization needs at least one active owner.", "admin.people.lastOwner"),
+            Map.entry("Passwords must be sent as SCRAM-SHA-256 verifiers computed by the client.",
+                    "admin.people.passwordNotVerifier"),
+            Map.entry("This person has no Workline account yet: enter an initial password.",
+                    "admin.people.initialPasswordRequired"),
+            Map.entry("You cannot deactivate your own account.", "admin.people.cannotDeactivateSelf"));
+    private static final Pattern UNKNOWN_ROLE = Pattern.compile("Unknown role \"(.*)\"\\.");
+
     private DatabaseErrors() {
     }
 
@@ -23,27 +53,22 @@ public final class DatabaseErrors {
         String state = sql == null ? null : sql.getSQLState();
         String message = sql == null ? String.valueOf(failure.getMessage()) : String.valueOf(sql.getMessage());
         if ("28P01".equals(state)) {
-            return new WorklineException(Problem.WRONG_CREDENTIALS,
-                    "The email or password is not correct.", failure);
+            return new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.wrongCredentials"), failure);
         }
         if ("28000".equals(state) && message.contains("not permitted to log in")) {
-            return new WorklineException(Problem.ACCOUNT_DEACTIVATED,
-                    "Your account has been deactivated. Ask an administrator of your organization to reactivate it.", failure);
+            return new WorklineException(Problem.ACCOUNT_DEACTIVATED, Text.of("signin.accountDeactivated"), failure);
         }
         if ("28000".equals(state)) {
             return new WorklineException(Problem.SERVER_REFUSED,
-                    "The server at " + server.display() + " does not accept this connection (" + firstLine(message)
-                            + "). Ask IT to check the server's access settings.", failure);
+                    Text.of("db.serverRefused", server.display(), firstLine(message)), failure);
         }
         if ("3D000".equals(state)) {
             return new WorklineException(Problem.SERVER_NOT_INITIALISED,
-                    "The database " + server.database() + " does not exist on " + server.host()
-                            + ". Ask IT to prepare it with 'workline admin init-server'.", failure);
+                    Text.of("db.databaseMissing", server.database(), server.host()), failure);
         }
         if (isConnectivity(failure, state)) {
             return new WorklineException(Problem.SERVER_UNREACHABLE,
-                    "Cannot reach the Workline server at " + server.host() + ":" + server.port()
-                            + ". Check your network connection, or ask IT whether the server is running.", failure);
+                    Text.of("db.unreachable", server.host(), String.valueOf(server.port())), failure);
         }
         return translate(failure);
     }
@@ -60,56 +85,79 @@ public final class DatabaseErrors {
         String state = sql == null ? null : sql.getSQLState();
         String message = sql == null ? String.valueOf(failure.getMessage()) : serverMessage(sql);
         if (state == null) {
-            return new WorklineException(Problem.UNEXPECTED, "Something went wrong: " + failure.getMessage(), failure);
+            return new WorklineException(Problem.UNEXPECTED, Text.of("db.unexpected", String.valueOf(failure.getMessage())),
+                    failure);
         }
         switch (state) {
             case "28P01":
-                return new WorklineException(Problem.WRONG_CREDENTIALS,
-                        "The server refused the sign-in: " + firstLine(message) + ".", failure);
+                return new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.refused", firstLine(message)), failure);
             case "WL001":
-                return new WorklineException(Problem.NO_MEMBERSHIP, message, failure);
+                return new WorklineException(Problem.NO_MEMBERSHIP, workline(state, message), failure);
             case "WL002":
             case "WL008":
+                return new WorklineException(Problem.NOT_ALLOWED, workline(state, message), failure);
             case "42501":
-                return new WorklineException(Problem.NOT_ALLOWED,
-                        state.equals("42501") ? "You are not allowed to do this." : message, failure);
+                return new WorklineException(Problem.NOT_ALLOWED, Text.of("db.notAllowed"), failure);
             case "WL003":
-                return new WorklineException(Problem.NOT_FOUND, message, failure);
+                return new WorklineException(Problem.NOT_FOUND, workline(state, message), failure);
             case "WL004":
             case "WL009":
+                return new WorklineException(Problem.ALREADY_EXISTS, workline(state, message), failure);
             case "23505":
-                return new WorklineException(Problem.ALREADY_EXISTS,
-                        state.equals("23505") ? "This already exists." : message, failure);
+                return new WorklineException(Problem.ALREADY_EXISTS, Text.of("db.alreadyExists"), failure);
             case "WL005":
-                return new WorklineException(Problem.LAST_OWNER, message, failure);
+                return new WorklineException(Problem.LAST_OWNER, workline(state, message), failure);
             case "WL006":
             case "WL007":
+                return new WorklineException(Problem.INVALID_INPUT, workline(state, message), failure);
             case "23514":
             case "22001":
             case "22P02":
-                return new WorklineException(Problem.INVALID_INPUT,
-                        state.startsWith("WL") ? message : "A value is not valid: " + firstLine(message), failure);
+                return new WorklineException(Problem.INVALID_INPUT, Text.of("db.invalidValue", firstLine(message)), failure);
             case "55P03":
-                return new WorklineException(Problem.CONFLICT,
-                        "Someone else is holding the same data and did not let go in time. Please try again.", failure);
+                return new WorklineException(Problem.CONFLICT, Text.of("db.lockTimeout"), failure);
             case "57014":
-                return new WorklineException(Problem.CONFLICT,
-                        "The server stopped this request because it took too long. Please try again or narrow it down.", failure);
+                return new WorklineException(Problem.CONFLICT, Text.of("db.statementTimeout"), failure);
             case "53300":
-                return new WorklineException(Problem.CONNECTION_LOST,
-                        "Your account has too many open connections to the server. Close other Workline windows and try again.", failure);
+                return new WorklineException(Problem.CONNECTION_LOST, Text.of("db.tooManyConnections"), failure);
             case "40001":
             case "40P01":
-                return new WorklineException(Problem.CONFLICT,
-                        "Someone else was changing the same data at the same moment. Please try again.", failure);
+                return new WorklineException(Problem.CONFLICT, Text.of("db.concurrentChange"), failure);
             default:
                 if (isConnectivity(failure, state)) {
-                    return new WorklineException(Problem.CONNECTION_LOST,
-                            "The connection to the server was lost. Your changes are kept; try again when the server is back.",
-                            failure);
+                    return new WorklineException(Problem.CONNECTION_LOST, Text.of("db.connectionLost"), failure);
                 }
-                return new WorklineException(Problem.UNEXPECTED, "The server reported an error: " + firstLine(message), failure);
+                return new WorklineException(Problem.UNEXPECTED, Text.of("db.serverError", firstLine(message)), failure);
         }
+    }
+
+    /**
+     * The key for a sentence our SQL functions raise with a Workline code (see the migrations): each known sentence has
+     * its own key; an unknown one (a newer server) gets the code's general meaning.
+     */
+    static Text workline(String state, String serverMessage) {
+        String key = SERVER_SENTENCES.get(serverMessage);
+        if (key != null) {
+            return Text.of(key);
+        }
+        // A batch reports the sentence inside its own ("Batch entry 0 ... was aborted: ERROR: <sentence> ...").
+        for (Map.Entry<String, String> sentence : SERVER_SENTENCES.entrySet()) {
+            if (serverMessage.contains(sentence.getKey())) {
+                return Text.of(sentence.getValue());
+            }
+        }
+        Matcher role = UNKNOWN_ROLE.matcher(serverMessage);
+        if (role.find()) {
+            return Text.of("admin.people.unknownRole", role.group(1));
+        }
+        return Text.of(switch (state) {
+            case "WL001" -> "session.noOrganization";
+            case "WL003" -> "db.notFound";
+            case "WL004", "WL009" -> "db.alreadyExists";
+            case "WL005" -> "admin.people.lastOwner";
+            case "WL006", "WL007" -> "db.invalid";
+            default -> "db.notAllowed";
+        });
     }
 
     private static boolean isConnectivity(Throwable failure, String state) {

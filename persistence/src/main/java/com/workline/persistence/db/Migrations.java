@@ -1,5 +1,6 @@
 package com.workline.persistence.db;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import org.flywaydb.core.Flyway;
@@ -31,7 +32,7 @@ public final class Migrations {
             Integer after = currentVersion(flyway);
             return new MigrationReport(before, after == null ? 0 : after, result.migrationsExecuted);
         } catch (RuntimeException e) {
-            throw new WorklineException(Problem.UNEXPECTED, "The migration failed: " + e.getMessage(), e);
+            throw new WorklineException(Problem.UNEXPECTED, Text.of("db.migration.failed", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -66,11 +67,11 @@ public final class Migrations {
             Optional<String> prefix = recordedPrefix(c);
             if (prefix.isEmpty()) {
                 throw new WorklineException(Problem.SERVER_NOT_INITIALISED,
-                        "This database has not been prepared for Workline yet; run 'workline admin init-server' first.");
+                        Text.of("db.migration.notInitialised"));
             }
             if (!prefix.get().equals(roles.prefix())) {
-                throw new WorklineException(Problem.INVALID_INPUT, "This database uses role prefix '" + prefix.get()
-                        + "', not '" + roles.prefix() + "'; pass --role-prefix " + prefix.get());
+                throw new WorklineException(Problem.INVALID_INPUT, Text.of("db.migration.rolePrefixMismatch",
+                        prefix.get(), roles.prefix()));
             }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);

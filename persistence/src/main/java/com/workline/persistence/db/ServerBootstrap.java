@@ -1,5 +1,6 @@
 package com.workline.persistence.db;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 
@@ -54,8 +55,8 @@ public final class ServerBootstrap {
             requireSuperuser(c);
             Optional<String> recorded = Migrations.recordedPrefix(c);
             if (recorded.isPresent() && !recorded.get().equals(roles.prefix())) {
-                throw new WorklineException(Problem.INVALID_INPUT, "This database was initialised with role prefix '"
-                        + recorded.get() + "'; run again with --role-prefix " + recorded.get());
+                throw new WorklineException(Problem.INVALID_INPUT, Text.of("db.bootstrap.rolePrefixMismatch",
+                        recorded.get()));
             }
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -105,7 +106,7 @@ public final class ServerBootstrap {
                 "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")) {
             if (!rs.next() || !rs.getBoolean(1)) {
                 throw new WorklineException(Problem.NOT_ALLOWED,
-                        "init-server must connect as a PostgreSQL superuser (only the first time).");
+                        Text.of("db.bootstrap.superuserRequired"));
             }
         }
     }

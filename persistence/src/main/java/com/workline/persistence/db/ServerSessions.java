@@ -1,5 +1,6 @@
 package com.workline.persistence.db;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 
@@ -66,7 +67,7 @@ public final class ServerSessions {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     throw new WorklineException(Problem.NOT_FOUND,
-                            "No session " + pid + " of a Workline person on this database (see 'workline admin sessions').");
+                            Text.of("db.session.notFound", String.valueOf(pid)));
                 }
             }
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package com.workline.persistence.numbering;
 
+import com.workline.persistence.common.Text;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +17,12 @@ public final class NumberFormatPattern {
     }
 
     /** Empty if the pattern is valid, else the message to show next to the field. */
-    public static Optional<String> problem(String pattern) {
+    public static Optional<Text> problem(String pattern) {
         if (pattern == null || pattern.isBlank()) {
-            return Optional.of("Enter a number format, for example INV-{yyyy}-{seq:5}.");
+            return Optional.of(Text.of("numbering.format.required", "INV-{yyyy}-{seq:5}"));
         }
         if (pattern.length() > 40) {
-            return Optional.of("A number format has at most 40 characters.");
+            return Optional.of(Text.of("numbering.format.tooLong"));
         }
         Matcher m = TOKEN.matcher(pattern);
         boolean hasSequence = false;
@@ -34,10 +35,10 @@ public final class NumberFormatPattern {
         }
         rest.append(pattern.substring(last));
         if (ANY_BRACE.matcher(rest).find()) {
-            return Optional.of("Unknown placeholder; use {yyyy}, {yy}, {seq} or {seq:5}.");
+            return Optional.of(Text.of("numbering.format.unknownPlaceholder", "{yyyy}", "{yy}", "{seq}", "{seq:5}"));
         }
         if (!hasSequence) {
-            return Optional.of("The format must contain {seq} (or {seq:5} for five digits).");
+            return Optional.of(Text.of("numbering.format.sequenceMissing", "{seq}", "{seq:5}"));
         }
         return Optional.empty();
     }

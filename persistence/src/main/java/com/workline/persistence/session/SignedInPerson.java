@@ -1,5 +1,6 @@
 package com.workline.persistence.session;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.PersonDatabase;
@@ -49,7 +50,7 @@ public final class SignedInPerson implements AutoCloseable {
     public TenantSession choose(UUID organizationId) {
         OrganizationChoice choice = organizations.stream().filter(o -> o.id().equals(organizationId)).findFirst()
                 .orElseThrow(() -> new WorklineException(Problem.NO_MEMBERSHIP,
-                        "You are not a member of this organization."));
+                        Text.of("session.notMember")));
         return new TenantSession(db.forOrganization(choice.id()), this, choice);
     }
 

@@ -6,6 +6,7 @@ import com.workline.persistence.admin.NewOrganization;
 import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.session.Role;
+import com.workline.persistence.common.Text;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;
@@ -59,9 +60,9 @@ public final class CompanySetup {
         try {
             provisioning.createOrganizationWithOwner(organization(company, timezone, locale), owner(company));
         } catch (ValidationException invalid) {
-            Map<String, String> renamed = new java.util.LinkedHashMap<>();
-            invalid.fieldErrors().forEach((field, message) -> renamed.putIfAbsent(rename(field), message));
-            throw new ValidationException(renamed);
+            Map<String, Text> renamed = new java.util.LinkedHashMap<>();
+            invalid.fieldTexts().forEach((field, message) -> renamed.putIfAbsent(rename(field), message));
+            throw ValidationException.of(renamed);
         }
         return signIn.signIn(server, company.email(), company.password());
     }

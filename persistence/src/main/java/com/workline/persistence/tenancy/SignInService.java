@@ -1,5 +1,6 @@
 package com.workline.persistence.tenancy;
 
+import com.workline.persistence.common.Text;
 import com.workline.persistence.session.OrganizationChoice;
 import com.workline.persistence.session.SignedInPerson;
 import com.workline.persistence.session.Role;
@@ -37,7 +38,7 @@ public final class SignInService {
 
     public SignedInPerson signIn(ServerAddress server, String email, char[] password) {
         if (email == null || email.isBlank() || password == null || password.length == 0) {
-            throw new WorklineException(Problem.WRONG_CREDENTIALS, "Enter your email and password.");
+            throw new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.credentialsMissing"));
         }
         String login = roles.loginFor(email);
         UUID userId;
@@ -48,7 +49,7 @@ public final class SignInService {
             organizations = SignedInPerson.listOrganizations(c);
             if (organizations.isEmpty() || userId == null) {
                 throw new WorklineException(Problem.NO_MEMBERSHIP,
-                        "Your account is not an active member of any organization. Ask an administrator to add you.");
+                        Text.of("signin.noMembership"));
             }
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT sec.record_sign_in()");
@@ -66,8 +67,8 @@ public final class SignInService {
              ResultSet rs = s.executeQuery("SELECT to_regprocedure('sec.schema_version()') IS NOT NULL")) {
             rs.next();
             if (!rs.getBoolean(1)) {
-                throw new WorklineException(Problem.SERVER_NOT_INITIALISED, "The database " + server.database()
-                        + " on " + server.host() + " is not a Workline database. Ask IT to run 'workline admin init-server'.");
+                throw new WorklineException(Problem.SERVER_NOT_INITIALISED, Text.of("signin.notWorklineDatabase",
+                        server.database(), server.host()));
             }
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sec.schema_version()")) {
@@ -75,14 +76,12 @@ public final class SignInService {
             serverVersion = rs.getInt(1);
         }
         if (serverVersion > SchemaVersion.EXPECTED) {
-            throw new WorklineException(Problem.CLIENT_OLDER_THAN_SERVER, "This Workline client is older than the server "
-                    + "(client schema " + SchemaVersion.EXPECTED + ", server schema " + serverVersion
-                    + "). Please install the current version of Workline.");
+            throw new WorklineException(Problem.CLIENT_OLDER_THAN_SERVER, Text.of("signin.clientOlder",
+                    String.valueOf(SchemaVersion.EXPECTED), String.valueOf(serverVersion)));
         }
         if (serverVersion < SchemaVersion.EXPECTED) {
-            throw new WorklineException(Problem.SERVER_OLDER_THAN_CLIENT, "The server has not been upgraded to this "
-                    + "version of Workline yet (server schema " + serverVersion + ", client schema " + SchemaVersion.EXPECTED
-                    + "). Ask IT to run 'workline admin migrate'.");
+            throw new WorklineException(Problem.SERVER_OLDER_THAN_CLIENT, Text.of("signin.serverOlder",
+                    String.valueOf(serverVersion), String.valueOf(SchemaVersion.EXPECTED)));
         }
     }
 
