@@ -292,7 +292,7 @@ public final class CustomerService {
                     rs.getString(17), Map.copyOf(Json.parseObject(rs.getString(18))), rs.getInt(19));
         });
         if (details == null) {
-            throw new WorklineException(Problem.NOT_FOUND, "This customer does not exist (any more).");
+            throw new WorklineException(Problem.NOT_FOUND, Text.of("crm.customer.notFound"));
         }
         return details;
     }
