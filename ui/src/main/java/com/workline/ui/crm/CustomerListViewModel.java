@@ -44,7 +44,7 @@ import java.util.UUID;
 public final class CustomerListViewModel {
     public static final int PAGE_SIZE = 100;
     /** How long the typing pauses before the search runs. */
-    public static final int SEARCH_PAUSE_MILLIS = 100;
+    public static final int SEARCH_PAUSE_MILLIS = 80;
     private static final System.Logger LOG = System.getLogger(CustomerListViewModel.class.getName());
     /** The built-in columns; custom fields add "custom.<key>". */
     public static final List<String> STANDARD_COLUMNS = List.of("number", "name", "status", "email", "phone", "owner", "tags");

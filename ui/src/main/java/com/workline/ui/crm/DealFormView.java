@@ -67,6 +67,8 @@ public final class DealFormView {
         if (openCustomer != null) {
             javafx.scene.control.Hyperlink open = new javafx.scene.control.Hyperlink(Messages.get("deal.customer.open"));
             open.setId("deal-open-customer");
+            open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            open.setTooltip(new javafx.scene.control.Tooltip(Messages.get("deal.customer.openHint")));
             open.disableProperty().bind(vm.customerProperty().isNull());
             open.setOnAction(e -> openCustomer.accept(vm.customerProperty().get().id()));
             customerBox.getChildren().add(open);

@@ -231,13 +231,31 @@ public final class DealFormViewModel {
     /** Narrows the customer choice to names containing the search text (the chosen customer stays offered). */
     public void searchCustomers() {
         String term = customerSearch.get();
-        tasks.run(() -> deals.customerChoices(term, CUSTOMER_CHOICES), list -> {
-            DealDetails.Choice chosen = customer.get();
-            customers.setAll(list);
-            if (chosen != null && !customers.contains(chosen)) {
-                customers.add(0, chosen);
+        tasks.run(() -> deals.customerChoices(term, CUSTOMER_CHOICES), this::showCustomerChoices,
+                failure -> message.set(failure.getMessage()));
+    }
+
+    /**
+     * Replaces the customer choices, keeping the chosen customer chosen: a combo box whose items are replaced
+     * moves its selection to whatever item now sits at the old index, which through the binding would silently
+     * move the deal to another customer.
+     */
+    private void showCustomerChoices(java.util.List<DealDetails.Choice> list) {
+        DealDetails.Choice chosen = customer.get();
+        java.util.List<DealDetails.Choice> all = new java.util.ArrayList<>(list);
+        if (chosen != null && !all.contains(chosen)) {
+            all.add(0, chosen);
+        }
+        boolean wasShowing = showing;
+        showing = true; // not an edit of the person's
+        try {
+            customers.setAll(all);
+            if (!java.util.Objects.equals(customer.get(), chosen)) {
+                customer.set(chosen);
             }
-        }, failure -> message.set(failure.getMessage()));
+        } finally {
+            showing = wasShowing;
+        }
     }
 
     public void save() {
@@ -304,13 +322,8 @@ public final class DealFormViewModel {
         }, failure -> message.set(failure.getMessage()));
         tasks.run(deals::customFieldDefinitions, definitions::setAll, failure -> message.set(failure.getMessage()));
         tasks.run(deals::ownerChoices, owners::setAll, failure -> message.set(failure.getMessage()));
-        tasks.run(() -> deals.customerChoices("", CUSTOMER_CHOICES), list -> {
-            DealDetails.Choice chosen = customer.get();
-            customers.setAll(list);
-            if (chosen != null && !customers.contains(chosen)) {
-                customers.add(0, chosen);
-            }
-        }, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> deals.customerChoices("", CUSTOMER_CHOICES), this::showCustomerChoices,
+                failure -> message.set(failure.getMessage()));
     }
 
     private void loadContacts(UUID customerId) {
@@ -338,10 +351,10 @@ public final class DealFormViewModel {
             stage.set(d.stageName() == null ? "" : d.stageName() + " \u00b7 " + Messages.get("deals.status." + d.status()));
             title.set(d.title() == null ? "" : d.title());
             DealDetails.Choice chosenCustomer = d.customerId() == null ? null : new DealDetails.Choice(d.customerId(), d.customerName());
-            customer.set(chosenCustomer);
             if (chosenCustomer != null && !customers.contains(chosenCustomer)) {
-                customers.add(0, chosenCustomer);
+                customers.add(0, chosenCustomer); // first the item, then the choice (see showCustomerChoices)
             }
+            customer.set(chosenCustomer);
             contact.set(d.contactId() == null ? null : new DealDetails.Choice(d.contactId(), d.contactName()));
             value.set(d.value() == null ? "" : money().format(d.value()));
             currency.set(d.currency() == null ? "" : d.currency());
