@@ -50,9 +50,9 @@ final class BenchCommand implements Runnable {
             try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
                 UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
                         .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
-                out.println("Times in ms, median / 95th percentile. 'service': what the screen calls (Hibernate session,"
-                        + " tenant set, RLS). 'plain JDBC': the same SQL as the same person. 'owner, no RLS': the same SQL"
-                        + " bypassing row-level security.");
+                out.println("Times in ms, median / 95th percentile. 'service': what the screen calls (its transaction with the"
+                        + " tenant set first, RLS). 'plain JDBC': the same statement and binds as the same person, tenant set"
+                        + " once. 'owner, no RLS': the same SQL bypassing row-level security.");
                 new CrmBenchmark(target.address(), target.admin(), target.roles(), line -> {
                     out.println(line);
                     out.flush();

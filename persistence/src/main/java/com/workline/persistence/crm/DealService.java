@@ -295,21 +295,13 @@ public final class DealService {
         }
         return db.inTenant(session -> {
             DealDetails valid = validate(session, details);
-            int changed = session.createNativeQuery("""
+            int changed = formParameters(session.createNativeQuery("""
                             UPDATE app.deals
                                SET title = :title, customer_id = :customer, contact_id = :contact, value = :value,
                                    currency = :currency, expected_close_date = :close, owner_id = :owner, tags = :tags,
                                    custom_fields = CAST(:custom AS jsonb), version = version + 1
                              WHERE organization_id = sec.current_tenant() AND id = :deal AND version = :version
-                               AND deleted_at IS NULL""")
-                    .setParameter("title", valid.title()).setParameter("customer", valid.customerId())
-                    .setParameter("contact", valid.contactId(), UUID.class).setParameter("value", valid.value())
-                    .setParameter("currency", valid.currency())
-                    .setParameter("close", valid.expectedCloseDate() == null ? null : Date.valueOf(valid.expectedCloseDate()),
-                            Date.class)
-                    .setParameter("owner", valid.ownerId(), UUID.class)
-                    .setParameter("tags", valid.tags().toArray(String[]::new))
-                    .setParameter("custom", Json.write(valid.customFields()))
+                               AND deleted_at IS NULL"""), valid)
                     .setParameter("deal", details.id()).setParameter("version", details.version())
                     .executeUpdate();
             if (changed == 0) {
@@ -319,11 +311,25 @@ public final class DealService {
         });
     }
 
+    /** Binds the form's fields (title … custom fields) to the statement that writes them. */
+    private static <T> org.hibernate.query.NativeQuery<T> formParameters(org.hibernate.query.NativeQuery<T> query,
+                                                                          DealDetails valid) {
+        return query
+                .setParameter("title", valid.title()).setParameter("customer", valid.customerId())
+                .setParameter("contact", valid.contactId(), UUID.class).setParameter("value", valid.value())
+                .setParameter("currency", valid.currency())
+                .setParameter("close", valid.expectedCloseDate() == null ? null : Date.valueOf(valid.expectedCloseDate()),
+                            Date.class)
+                .setParameter("owner", valid.ownerId(), UUID.class)
+                .setParameter("tags", valid.tags().toArray(String[]::new))
+                .setParameter("custom", Json.write(valid.customFields()));
+    }
+
     /** Creates an open deal from the form in the default pipeline's first stage. */
     public DealDetails create(DealDetails details) {
         return db.inTenant(session -> {
             DealDetails valid = validate(session, details);
-            UUID id = session.createNativeQuery("""
+            UUID id = formParameters(session.createNativeQuery("""
                             INSERT INTO app.deals (organization_id, title, customer_id, contact_id, pipeline_id, stage_id, value,
                                                    currency, probability, expected_close_date, owner_id, tags, custom_fields)
                             SELECT s.organization_id, :title, :customer, :contact, s.pipeline_id, s.id, :value, :currency,
@@ -332,15 +338,7 @@ public final class DealService {
                              WHERE s.organization_id = sec.current_tenant() AND p.is_default AND p.deleted_at IS NULL
                                AND s.deleted_at IS NULL
                              ORDER BY s.position LIMIT 1
-                            RETURNING id""", UUID.class)
-                    .setParameter("title", valid.title()).setParameter("customer", valid.customerId())
-                    .setParameter("contact", valid.contactId(), UUID.class).setParameter("value", valid.value())
-                    .setParameter("currency", valid.currency())
-                    .setParameter("close", valid.expectedCloseDate() == null ? null : Date.valueOf(valid.expectedCloseDate()),
-                            Date.class)
-                    .setParameter("owner", valid.ownerId(), UUID.class)
-                    .setParameter("tags", valid.tags().toArray(String[]::new))
-                    .setParameter("custom", Json.write(valid.customFields()))
+                            RETURNING id""", UUID.class), valid)
                     .getSingleResult();
             return find(session, id);
         });

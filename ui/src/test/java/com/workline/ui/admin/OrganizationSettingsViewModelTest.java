@@ -62,26 +62,10 @@ class OrganizationSettingsViewModelTest {
         assertThat(loaded(first, Locale.GERMANY).field("defaultTaxRate").get()).isEqualTo("19,5");
     }
 
-    /** Work queued by hand: the test decides when the worker and the UI thread run. */
-    private static final class Queue implements java.util.concurrent.Executor {
-        final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            queue.add(command);
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
-    }
-
     @Test
     void aSaveIsNeverDroppedSilently() {
-        Queue worker = new Queue();
-        Queue ui = new Queue();
+        var worker = new com.workline.ui.task.ManualExecutor();
+        var ui = new com.workline.ui.task.ManualExecutor();
         var runner = new com.workline.ui.task.TaskRunner(worker, ui);
         OrganizationSettingsViewModel vm = new OrganizationSettingsViewModel(Administration.of(first).organizationSettings(),
                 runner.newScope(), Locale.US);
@@ -97,10 +81,7 @@ class OrganizationSettingsViewModelTest {
         vm.save();
         vm.save(); // pressed twice while the first is on its way
         assertThat(vm.messageProperty().get()).isEqualTo("The previous save is still on its way \u2014 your changes are kept.");
-        while (!worker.queue.isEmpty() || !ui.queue.isEmpty()) {
-            worker.runAll();
-            ui.runAll();
-        }
+        com.workline.ui.task.ManualExecutor.settle(worker, ui);
         assertThat(vm.messageProperty().get()).isEqualTo("Settings saved.");
         assertThat(Administration.of(first).organizationSettings().load().legalName()).isEqualTo("Never Dropped GmbH");
     }

@@ -2,34 +2,17 @@ package com.workline.ui.common;
 
 import com.workline.persistence.common.KeysetPage;
 import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.task.ManualExecutor;
 import com.workline.ui.task.TaskRunner;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KeysetRowsTest {
-    private static final class Manual implements Executor {
-        final Queue<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            queue.add(command);
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
-    }
-
     private record Page(List<String> rows, Integer next) implements KeysetPage<String, Integer> {
     }
 
@@ -46,17 +29,14 @@ class KeysetRowsTest {
         };
     }
 
-    private final Manual worker = new Manual();
-    private final Manual ui = new Manual();
+    private final ManualExecutor worker = new ManualExecutor();
+    private final ManualExecutor ui = new ManualExecutor();
     private final BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
     private final List<String> asked = new ArrayList<>();
     private final KeysetRows<String, Integer> rows = new KeysetRows<>(tasks, problem -> { });
 
     private void settle() {
-        while (!worker.queue.isEmpty() || !ui.queue.isEmpty()) {
-            worker.runAll();
-            ui.runAll();
-        }
+        ManualExecutor.settle(worker, ui);
     }
 
     @Test

@@ -4,35 +4,16 @@ import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BackgroundTasksTest {
-    /** Executors that queue work, so the test decides when the worker and the UI thread run. */
-    private static final class Manual implements Executor {
-        final Queue<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            queue.add(command);
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
-    }
-
     @Test
     void busyWhileWorkIsPendingAndResultsArriveOnTheUiExecutor() {
-        Manual worker = new Manual();
-        Manual ui = new Manual();
+        ManualExecutor worker = new ManualExecutor();
+        ManualExecutor ui = new ManualExecutor();
         BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
         List<String> delivered = new ArrayList<>();
 
@@ -77,8 +58,8 @@ class BackgroundTasksTest {
 
     @Test
     void busyIsPerScreenSoAHeartbeatNeverBlocksASave() {
-        Manual worker = new Manual();
-        Manual ui = new Manual();
+        ManualExecutor worker = new ManualExecutor();
+        ManualExecutor ui = new ManualExecutor();
         TaskRunner runner = new TaskRunner(worker, ui);
         BackgroundTasks shell = runner.newScope();
         BackgroundTasks form = runner.newScope();
@@ -89,8 +70,8 @@ class BackgroundTasksTest {
 
     @Test
     void onlyTheNewestAnswerOfASlotCountsAndUnstartedOlderWorkIsSkipped() {
-        Manual worker = new Manual();
-        Manual ui = new Manual();
+        ManualExecutor worker = new ManualExecutor();
+        ManualExecutor ui = new ManualExecutor();
         BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
         List<String> ran = new ArrayList<>();
         List<String> delivered = new ArrayList<>();
@@ -114,8 +95,8 @@ class BackgroundTasksTest {
 
     @Test
     void aClosedScopeDeliversNothingButItsWorkStillRuns() {
-        Manual worker = new Manual();
-        Manual ui = new Manual();
+        ManualExecutor worker = new ManualExecutor();
+        ManualExecutor ui = new ManualExecutor();
         BackgroundTasks tasks = new TaskRunner(worker, ui).newScope();
         List<String> events = new ArrayList<>();
         tasks.run(() -> { events.add("saved in the database"); return "ok"; }, ok -> events.add("callback"), f -> { });
