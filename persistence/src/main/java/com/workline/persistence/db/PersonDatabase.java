@@ -192,15 +192,20 @@ public final class PersonDatabase implements AutoCloseable {
                 }
                 throw new IllegalStateException("The query returned no result set: " + sql);
             } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException | RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
+                rollBack(c, e);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
             throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** Rolls the connection's transaction back after {@code failure}; a failing rollback is kept as suppressed. */
+    private static void rollBack(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
         }
     }
 
@@ -227,11 +232,7 @@ public final class PersonDatabase implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException | RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
+                rollBack(c, e);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
