@@ -104,6 +104,35 @@ class ShellLifecycleTest {
     }
 
     @Test
+    void aDealOpensItsCustomerAndBackReturnsToTheDeal(FxRobot robot) throws Exception {
+        waitUntil(() -> present(robot, "#home"));
+        robot.clickOn("#home");
+        robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
+        waitUntil(() -> Window.getWindows().size() == 2);
+        Stage search = (Stage) Window.getWindows().stream().filter(w -> w != robot.lookup("#home").query().getScene().getWindow())
+                .findFirst().orElseThrow();
+        robot.targetWindow(search);
+        waitUntil(() -> search.getScene().lookup("#quick-search-field").isFocused());
+        robot.write("order");
+        ListView<?> results = (ListView<?>) search.getScene().lookup("#quick-search-results");
+        waitUntil(() -> !results.getItems().isEmpty());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> present(robot, "#deal-form") && present(robot, "#deal-open-customer")
+                && !robot.lookup("#deal-open-customer").query().isDisabled());
+        String dealTitle = robot.lookup("#deal-title").queryTextInputControl().getText();
+        assertThat(dealTitle).containsIgnoringCase("order");
+
+        robot.clickOn("#deal-open-customer");
+        waitUntil(() -> present(robot, "#customer-record") && !present(robot, "#deal-form"));
+        assertThat(robot.lookup("#nav-customers").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+
+        robot.press(KeyCode.ALT).press(KeyCode.LEFT).release(KeyCode.LEFT).release(KeyCode.ALT);
+        waitUntil(() -> present(robot, "#deal-form"));
+        assertThat(robot.lookup("#deal-title").queryTextInputControl().getText()).isEqualTo(dealTitle);
+        assertThat(robot.lookup("#nav-pipeline").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
     void afterSigningOutThePreviousSessionAndShellAreGone(FxRobot robot) throws Exception {
         waitUntil(() -> present(robot, "#nav-customers"));
         robot.clickOn("#nav-customers");

@@ -148,10 +148,12 @@ public final class CrmArea implements Area {
         Crm crm = Crm.of(ctx.session());
         BackgroundTasks boardTasks = ctx.newTasks();
         BackgroundTasks listTasks = ctx.newTasks();
+        java.util.function.Consumer<UUID> openCustomer = id -> ctx.navigator().open(new RecordRef(CUSTOMER, id));
         Node node = DealsSection.create(
                 () -> PipelineBoardView.create(new PipelineBoardViewModel(crm.deals(), crm.pipelines(), boardTasks),
-                        ctx.locale()),
-                () -> DealListView.create(new DealListViewModel(ctx.session(), listTasks, ctx.locale()), ctx.locale()));
+                        ctx.locale(), openCustomer),
+                () -> DealListView.create(new DealListViewModel(ctx.session(), listTasks, ctx.locale()), ctx.locale(),
+                        openCustomer));
         return Screen.of(node).owning(boardTasks, listTasks);
     }
 }

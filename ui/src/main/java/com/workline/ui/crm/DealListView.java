@@ -48,6 +48,11 @@ public final class DealListView {
     }
 
     public static Node create(DealListViewModel vm, Locale locale) {
+        return create(vm, locale, null);
+    }
+
+    /** @param openCustomer opens a deal's customer from its form (null: no such link) */
+    public static Node create(DealListViewModel vm, Locale locale, java.util.function.Consumer<java.util.UUID> openCustomer) {
         TextField search = new TextField();
         search.setId("deal-search");
         search.setPromptText(Messages.get("deals.search"));
@@ -181,7 +186,7 @@ public final class DealListView {
                 holder.setCenter(page);
                 vm.refresh();
                 table.requestFocus();
-            }, locale));
+            }, locale, openCustomer));
             form.open(deal.id());
         };
         holder.setCenter(page);

@@ -36,6 +36,11 @@ public final class PipelineBoardView {
     }
 
     public static Node create(PipelineBoardViewModel vm, Locale locale) {
+        return create(vm, locale, null);
+    }
+
+    /** @param openCustomer opens a deal's customer from its form (null: no such link) */
+    public static Node create(PipelineBoardViewModel vm, Locale locale, java.util.function.Consumer<java.util.UUID> openCustomer) {
         javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
         @SuppressWarnings("unchecked")
         java.util.function.Consumer<DealCard>[] open = new java.util.function.Consumer[1];
@@ -79,7 +84,7 @@ public final class PipelineBoardView {
             holder.setCenter(DealFormView.create(form, () -> {
                 holder.setCenter(page);
                 vm.load();
-            }, locale));
+            }, locale, openCustomer));
             form.open(deal.id());
         };
         holder.setCenter(page);

@@ -1,6 +1,7 @@
 package com.workline.ui.home;
 
 import com.workline.persistence.crm.Crm;
+import com.workline.ui.crm.CrmArea;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Area;
@@ -42,7 +43,8 @@ public final class HomeArea implements Area {
         box.setId("home");
         BackgroundTasks tasks = ctx.newTasks();
         MyDayViewModel myDay = new MyDayViewModel(Crm.of(ctx.session()).activities(), tasks, ctx.clock());
-        box.getChildren().addAll(new Separator(), MyDayView.create(myDay, ctx.locale()));
+        box.getChildren().addAll(new Separator(), MyDayView.create(myDay, ctx.locale(),
+                customer -> ctx.navigator().open(new com.workline.ui.workbench.RecordRef(CrmArea.CUSTOMER, customer))));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return Screen.of(scroll).owning(tasks).whenShownAgain(myDay::load);

@@ -24,14 +24,19 @@ public final class MyDayView {
     }
 
     public static Node create(MyDayViewModel vm, Locale locale) {
+        return create(vm, locale, null);
+    }
+
+    /** @param openCustomer opens a task's customer (its name becomes a link); null: plain text */
+    public static Node create(MyDayViewModel vm, Locale locale, java.util.function.Consumer<java.util.UUID> openCustomer) {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(vm.zone());
         Label title = new Label(Messages.get("myDay.title"));
         title.getStyleClass().add("title-3");
         VBox tasks = new VBox(14,
-                group("my-day-overdue", Messages.get("myDay.overdue"), vm.overdue(), vm, when, true),
-                group("my-day-today", Messages.get("myDay.today"), vm.today(), vm, when, false),
-                group("my-day-upcoming", Messages.get("myDay.upcoming"), vm.upcoming(), vm, when, false));
+                group("my-day-overdue", Messages.get("myDay.overdue"), vm.overdue(), vm, when, true, openCustomer),
+                group("my-day-today", Messages.get("myDay.today"), vm.today(), vm, when, false, openCustomer),
+                group("my-day-upcoming", Messages.get("myDay.upcoming"), vm.upcoming(), vm, when, false, openCustomer));
         tasks.setPrefWidth(560);
 
         Label notificationsTitle = new Label(Messages.get("myDay.notifications"));
@@ -76,7 +81,8 @@ public final class MyDayView {
     }
 
     private static Node group(String id, String caption, ObservableList<Activity> items, MyDayViewModel vm,
-                              DateTimeFormatter when, boolean warn) {
+                              DateTimeFormatter when, boolean warn,
+                              java.util.function.Consumer<java.util.UUID> openCustomer) {
         Label heading = new Label();
         heading.getStyleClass().add("title-4");
         VBox lines = new VBox(4);
@@ -95,6 +101,17 @@ public final class MyDayView {
                         + when.format(task.dueAt()));
                 about.getStyleClass().add(warn ? "danger" : "text-muted");
                 VBox text = new VBox(1, subject, about);
+                if (openCustomer != null && task.customerId() != null) {
+                    javafx.scene.control.Hyperlink customer = new javafx.scene.control.Hyperlink(task.customerName());
+                    customer.getStyleClass().add(warn ? "danger" : "text-muted");
+                    customer.setPadding(javafx.geometry.Insets.EMPTY);
+                    customer.setOnAction(e -> openCustomer.accept(task.customerId()));
+                    Label due = new Label("\u00b7 " + when.format(task.dueAt()));
+                    due.getStyleClass().add(warn ? "danger" : "text-muted");
+                    HBox aboutLine = new HBox(4, customer, due);
+                    aboutLine.setAlignment(Pos.BASELINE_LEFT);
+                    text.getChildren().set(1, aboutLine);
+                }
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);
                 Button done = new Button(Messages.get("myDay.markDone"));
