@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -200,8 +199,8 @@ class DocumentCalculatorPropertiesTest {
     }
 
     @Test
-    void aDiscountOnPositiveLinesStaysWithinTheSubtotalAndEveryRatesShareNearItsProportion() {
-        qt().withExamples(EXAMPLES).forAll(documents(), booleans().all()).checkAssert((generated, unused) -> {
+    void aDiscountOnPositiveLinesStaysWithinTheSubtotalAndLeavesNoRateBaseNegative() {
+        qt().withExamples(EXAMPLES).forAll(documents()).checkAssert(generated -> {
             DocumentInput input = generated.withLines(generated.lines().stream().filter(l -> !l.kind().priced()
                     || l.quantity().signum() >= 0 && l.unitPrice().signum() >= 0).toList());
             DocumentTotals t = DocumentCalculator.calculate(input);
