@@ -25,7 +25,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
  */
 class DocumentCalculatorPropertiesTest {
     /** Per property; the whole class stays well under ten seconds. */
-    private static final int EXAMPLES = 300;
+    private static final int EXAMPLES = 1000;
     private static final List<Currency> CURRENCIES = List.of("EUR", "USD", "JPY", "CHF", "KWD", "XXX").stream()
             .map(Currency::getInstance).toList();
     private static final List<BigDecimal> COMMON_RATES = List.of("0", "5.5", "7", "10", "19", "20", "21", "25.5")
