@@ -41,9 +41,8 @@ class DocumentCalculatorTest {
 
     @Test
     void lineDiscountIsAppliedBeforeTheOneRounding() {
-        // 7 × 1.15 × (1 − 0.125) = 7.04375 → 7.04 (rounding 8.05 first, then the discount, would give 7.04 too, but
-        // 3 × 0.333 × 0.5 = 0.4995 → 0.50 where rounding the gross first, 1.00 × 0.5, would also be 0.50, and
-        // 1 × 0.015 × 0.9 = 0.0135 → 0.01 where rounding first, 0.02 × 0.9 = 0.018, gives 0.02)
+        // 7 × 1.15 × 87.5 % = 7.04375 → 7.04; 3 × 0.333 × 50 % = 0.4995 → 0.50;
+        // 1 × 0.015 × 90 % = 0.0135 → 0.01 (rounding before the discount would give 0.02 × 90 % = 0.018 → 0.02)
         DocumentTotals totals = eur(TaxRounding.PER_LINE, product("7", "1.15", "19").withDiscount("12.5"),
                 product("3", "0.333", "19").withDiscount("50"), product("1", "0.015", "19").withDiscount("10"));
         assertThat(totals.lines()).extracting(LineTotals::net).containsExactly(d("7.04"), d("0.50"), d("0.01"));
