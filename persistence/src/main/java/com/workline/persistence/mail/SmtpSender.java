@@ -126,9 +126,10 @@ public final class SmtpSender {
         if (e instanceof AuthenticationFailedException) {
             return new WorklineException(Problem.MAIL_LOGIN_FAILED, Text.of("mail.send.loginFailed", host), e);
         }
-        if (e instanceof SMTPSenderFailedException) {
+        SMTPSenderFailedException sender = find(e, SMTPSenderFailedException.class);
+        if (sender != null) {
             return new WorklineException(Problem.MAIL_REJECTED, Text.of("mail.send.senderRefused",
-                    settings.fromAddress(), serverReply(e)), e);
+                    settings.fromAddress(), serverReply(sender)), e);
         }
         if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                 && failed.getInvalidAddresses().length > 0) {
