@@ -72,16 +72,30 @@ public final class SmtpSender {
             mime.setSentDate(Date.from(now));
             mime.saveChanges();
             try (Transport transport = session.getTransport("smtp")) {
-                if (settings.signsIn()) {
-                    // Jakarta Mail takes the password only as a String; it lives as long as this call.
-                    transport.connect(settings.host(), settings.port(), settings.username(), new String(password));
-                } else {
-                    transport.connect(settings.host(), settings.port(), null, null);
-                }
+                // Jakarta Mail takes the password only as a String; it lives as long as this call.
+                transport.connect(settings.host(), settings.port(), settings.username(),
+                        settings.signsIn() ? new String(password) : null);
                 transport.sendMessage(mime, mime.getAllRecipients());
             }
             List<String> accepted = outgoing.recipients().stream().map(Mailbox::address).toList();
             return new SendResult(messageId, accepted, now);
+        } catch (MessagingException e) {
+            throw failure(settings, e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Connects, secures and signs in as {@link #send} would, then leaves without sending: the settings screen's "Test
+     * connection". Fails with the same problems.
+     */
+    public void check(SmtpSettings settings) {
+        Session session = Session.getInstance(properties(settings));
+        char[] password = settings.password();
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.username(),
+                    settings.signsIn() ? new String(password) : null);
         } catch (MessagingException e) {
             throw failure(settings, e);
         } finally {

@@ -108,6 +108,15 @@ class SmtpSenderTest {
     }
 
     @Test
+    void checkSignsInWithoutSending() {
+        sender.check(greenMail(PASSWORD));
+
+        assertThatThrownBy(() -> sender.check(greenMail("wrong"))).isInstanceOfSatisfying(WorklineException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.MAIL_LOGIN_FAILED));
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void refusedConnectionIsTheUnreachableProblem() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
