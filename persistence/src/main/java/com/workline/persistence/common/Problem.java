@@ -20,5 +20,19 @@ public enum Problem {
     LAST_OWNER,
     CONFLICT,
     INVALID_INPUT,
+    /** The mail server's name is unknown or it does not answer on that port (not the database: see CONNECTION_LOST). */
+    MAIL_SERVER_UNREACHABLE,
+    /** The mail server refused the user name or password. */
+    MAIL_LOGIN_FAILED,
+    /** The mail server refused one or more recipients; nothing was sent. */
+    MAIL_RECIPIENT_REFUSED,
+    /** The encrypted connection to the mail server could not be set up (certificate, STARTTLS missing, wrong port). */
+    MAIL_TLS_FAILED,
+    /** The mail server stopped answering. */
+    MAIL_TIMEOUT,
+    /** The mail server refused the sender or the message (size, policy). */
+    MAIL_REJECTED,
+    /** A stored secret cannot be decrypted here (other computer, lost key file, damaged value): enter it again. */
+    SECRET_UNREADABLE,
     UNEXPECTED
 }
