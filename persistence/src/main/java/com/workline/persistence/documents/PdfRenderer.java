@@ -6,11 +6,12 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +58,13 @@ public final class PdfRenderer {
             .emptyStringIsFalse(true)
             .withEscaper(PdfRenderer::escapeXml);
 
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
     private final Template defaultTemplate = COMPILER.compile(defaultTemplateText());
+
+    public PdfRenderer() {
+        Slf4jRendererLog.install();
+    }
 
     /** The shipped template's text: where an organization's own template starts from. */
     public static String defaultTemplateText() {
@@ -87,7 +94,10 @@ public final class PdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
+            // Every document is PDF/A-3u: archivable, all fonts embedded (no system fonts, not even the
+            // standard 14), and an invoice can later carry its e-invoice XML as an attachment (ADR 0008).
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
+            builder.useColorProfile(SRGB);
             builder.withHtmlContent(html, null);
             builder.withProducer("Workline");
             builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),

@@ -1,22 +1,39 @@
 package com.workline.persistence.documents;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PdfRendererTest {
     private static final PdfRenderer RENDERER = new PdfRenderer();
-    private static final String NBSP = "\u00a0";
+    private static final String CUSTOMER = "<script>alert('x')</script> & Co";
+    private static final Branding BRANDING = new Branding("#8a1c1c",
+            "Müller & Söhne · Sparkasse München · IBAN DE02 1234 5678 9012 3456 78",
+            "Preise in Euro. Zahlbar innerhalb von 14 Tagen.", null);
     private static BusinessDocument twoPages;
 
     @BeforeAll
@@ -27,7 +44,7 @@ class PdfRendererTest {
                 + "inklusive Sockelblenden, Passleisten und aller Befestigungsteile; Aufmaß vor Ort", "1", "Stk",
                 "8450.00", "5", "19", false));
         lines.add(SampleDocuments.item("2", "Geschirrspüler vollintegriert", "2", "Stk", "749.50", null, "19", false));
-        lines.add(SampleDocuments.item("3", "Weinkühlschrank (optional)", "1", "Stk", "1299.00", null, "19", true));
+        lines.add(SampleDocuments.item("3", "Weinkühlschrank", "1", "Stk", "1299.00", null, "19", true));
         lines.add(new DocumentLine.Text("Alle Geräte mit 5 Jahren Herstellergarantie."));
         lines.add(new DocumentLine.Section("Montage"));
         for (int i = 4; i <= 30; i++) {
@@ -36,23 +53,168 @@ class PdfRendererTest {
         }
         lines.add(new DocumentLine.Section("Bücher"));
         lines.add(SampleDocuments.item("31", "Fachbuch Küchenplanung", "3", "Stk", "39.90", null, "7", false));
-        twoPages = SampleDocuments.document("<script>alert('x')</script> & Co", lines, new BigDecimal("250.00"));
+        twoPages = SampleDocuments.document(CUSTOMER, lines, new BigDecimal("250.00"));
     }
 
     @Test
-    void germanQuoteHasEveryPartAndTwoNumberedPages() throws IOException {
-        byte[] pdf = RENDERER.render(twoPages, new Branding("#8a1c1c", "Müller & Söhne · Sparkasse München · "
-                + "IBAN DE02 1234 5678 9012 3456 78", "Preise in Euro. Zahlbar innerhalb von 14 Tagen.", null), Locale.GERMANY);
-        String text = text(pdf);
-        System.out.println(text);
+    void germanQuoteHasEveryPartOnTwoNumberedPages() throws IOException {
+        byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.GERMANY);
+
         assertThat(pages(pdf)).isEqualTo(2);
-        java.nio.file.Files.write(java.nio.file.Path.of("/tmp/quote.pdf"), pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            var r = new org.apache.pdfbox.rendering.PDFRenderer(document);
-            for (int i = 0; i < document.getNumberOfPages(); i++) {
-                javax.imageio.ImageIO.write(r.renderImageWithDPI(i, 80), "png", new java.io.File("/tmp/quote-" + i + ".png"));
-            }
+        String text = text(pdf);
+        assertThat(text).contains("Angebot Q-2026-0042", "Nummer Q-2026-0042", "Revision 2",
+                "Datum 24.11.2026", "Gültig bis 24.12.2026", "Ihre USt-IdNr. DE987654321",
+                "Müller & Söhne Küchenbau GmbH", "Hauptstraße 12", "Frau Jördis Äbeling", "Größenweg 3",
+                CUSTOMER, "Vielen Dank für Ihre Anfrage.");
+        assertThat(text).contains("Küche & Geräte", "Montage", "Bücher",
+                "Alle Geräte mit 5 Jahren Herstellergarantie.",
+                "Einbauküche „Weiß matt“", "Aufmaß", "1 Stk 8.450,00 € 5 % 19 % 8.027,50 €",
+                "2 Geschirrspüler vollintegriert 2 Stk 749,50 € 19 % 1.499,00 €",
+                "3 Weinkühlschrank", "Optional, nicht in der Summe enthalten", "1 Stk 1.299,00 € 19 % 1.299,00 €",
+                "31 Fachbuch Küchenplanung 3 Stk 39,90 € 7 % 119,70 €");
+        for (int i = 4; i <= 30; i++) {
+            assertThat(text).contains(i + " Montagestunde Tischler, Tag " + i + " 7,125 h 68,00 € 19 % 484,50 €");
         }
+        assertThat(text).contains("Zwischensumme 22.727,70 €", "Rabatt -250,00 €", "Nettobetrag 22.477,70 €",
+                "USt. 7 % auf 118,38 € 8,29 €", "USt. 19 % auf 22.359,32 € 4.248,27 €",
+                "Gesamtbetrag 26.734,26 €",
+                "Bedingungen", "Preise in Euro. Zahlbar innerhalb von 14 Tagen.", "Wir freuen uns auf Ihren Auftrag.",
+                "Seite 1 von 2", "Seite 2 von 2");
+        assertThat(count(text, "IBAN DE02 1234 5678 9012 3456 78")).as("footer on every page").isEqualTo(2);
+        assertThat(count(text, "Pos. Beschreibung Menge Einheit Einzelpreis Rabatt USt. Betrag"))
+                .as("table header repeated on the second page").isEqualTo(2);
+    }
+
+    @Test
+    void englishLabelsAndUsFormatsForTheSameDocument() throws IOException {
+        byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.US);
+
+        String text = text(pdf);
+        assertThat(pages(pdf)).isEqualTo(2);
+        assertThat(text).contains("Quote Q-2026-0042", "Number Q-2026-0042", "Date Nov 24, 2026",
+                "Valid until Dec 24, 2026", "Your VAT ID DE987654321", CUSTOMER,
+                "1 Stk €8,450.00 5% 19% €8,027.50", "7.125 h €68.00 19% €484.50",
+                "Optional, not included in the total",
+                "Subtotal €22,727.70", "Discount -€250.00", "Net total €22,477.70",
+                "VAT 7% on €118.38 €8.29", "VAT 19% on €22,359.32 €4,248.27", "Total €26,734.26",
+                "Page 1 of 2", "Page 2 of 2");
+        assertThat(count(text, "Pos. Description Qty Unit Unit price Disc. VAT Amount")).isEqualTo(2);
+    }
+
+    @Test
+    void aLanguageWithoutLabelsFallsBackToEnglishNotToTheMachineLocale() throws IOException {
+        String text = text(RENDERER.render(twoPages, BRANDING, Locale.FRANCE));
+
+        assertThat(text).contains("Quote Q-2026-0042", "Page 1 of 2", "Total 26 734,26 €");
+    }
+
+    @Test
+    void everyFontIsEmbeddedAndTheFileDeclaresPdfA3() throws IOException {
+        byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.GERMANY);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    fonts.add(font.getName());
+                }
+            }
+            assertThat(fonts).anyMatch(name -> name.endsWith("LiberationSans"))
+                    .anyMatch(name -> name.endsWith("LiberationSans-Bold"));
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp).contains("pdfaid:part", "3");
+            assertThat(document.getDocumentCatalog().getOutputIntents()).isNotEmpty();
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Angebot Q-2026-0042");
+        }
+    }
+
+    @Test
+    void theOrganizationsOwnTemplateIsUsedAndStillEscapes() throws IOException {
+        String custom = """
+                <html><head><style>@page { size: A5; } body { font-family: Arial; font-size: 6pt; }</style></head><body>
+                <p>Eigenes Layout: {{title}} für {{buyer.name}}</p>
+                {{#rows}}{{#item}}<p>{{position}} {{description}} = {{net}}</p>{{/item}}{{/rows}}
+                <p>Summe {{total}}</p>
+                <img src="file:/etc/hostname" />
+                </body></html>
+                """;
+        byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.GERMANY, custom);
+
+        String text = text(pdf);
+        assertThat(text).contains("Eigenes Layout: Angebot für " + CUSTOMER, "31 Fachbuch Küchenplanung = 119,70 €",
+                "Summe 26.734,26 €");
+        assertThat(text).doesNotContain("Seite 1 von");
+        assertThat(RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "  ")).as("blank means the shipped one")
+                .satisfies(p -> assertThat(text(p)).contains("Seite 1 von 2"));
+    }
+
+    @Test
+    void aBrokenTemplateIsReportedAsSuch() {
+        assertThatThrownBy(() -> RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "<html><body><p>{{nosuch}}</body></html>"))
+                .isInstanceOf(DocumentRenderException.class);
+        assertThatThrownBy(() -> RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "<html><body><p>{{title}}</body></html>"))
+                .isInstanceOf(DocumentRenderException.class);
+    }
+
+    @Test
+    void theLogoIsEmbedded() throws IOException {
+        BufferedImage image = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x8a1c1c));
+        g.fillRect(0, 0, 120, 40);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        Branding branding = new Branding("#8a1c1c", "Fußzeile", null, new Logo(png.toByteArray(), "image/png"));
+
+        try (PDDocument document = Loader.loadPDF(RENDERER.render(twoPages, branding, Locale.GERMANY))) {
+            PDResources resources = document.getPage(0).getResources();
+            List<PDImageXObject> images = new ArrayList<>();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject x) {
+                    images.add(x);
+                }
+            }
+            assertThat(images).singleElement().satisfies(x -> assertThat(x.getWidth()).isEqualTo(120));
+        }
+    }
+
+    @Test
+    void brandingAcceptsOnlyAHexAccentColour() {
+        assertThat(new Branding(null, null, null, null).accentColour()).isEqualTo(Branding.DEFAULT_ACCENT);
+        assertThat(new Branding(" #ABC ", null, null, null).accentColour()).isEqualTo("#ABC");
+        assertThatThrownBy(() -> new Branding("red; } body { display: none", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Logo(new byte[] {1}, "image/svg+xml")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void twoHundredLines() throws IOException {
+        BusinessDocument big = SampleDocuments.document("Großkunde AG", SampleDocuments.manyItems(200), null);
+        RENDERER.render(twoPages, BRANDING, Locale.GERMANY); // warm up: classes, fonts, template
+
+        long start = System.nanoTime();
+        byte[] pdf = RENDERER.render(big, BRANDING, Locale.GERMANY);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        int pages = pages(pdf);
+        System.out.printf("PdfRenderer: 200 lines, %d pages, %d KB in %d ms%n", pages, pdf.length / 1024, millis);
+        String text = text(pdf);
+        assertThat(pages).isGreaterThan(5);
+        assertThat(text).contains("200 Position 200 Schrankelement", "Seite " + pages + " von " + pages);
+        assertThat(count(text, "Pos. Beschreibung")).isEqualTo(pages);
+    }
+
+    private static int count(String text, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static int pages(byte[] pdf) throws IOException {
@@ -61,9 +223,12 @@ class PdfRendererTest {
         }
     }
 
-    private static String text(byte[] pdf) throws IOException {
+    /** The text as a reader sees it: lines as laid out, no-break spaces (de: "1.234,50 €") as plain spaces. */
+    private static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
+            return new PDFTextStripper().getText(document).replace('\u00a0', ' ').replace('\u202f', ' ');
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 }
