@@ -153,10 +153,28 @@ class PdfRendererTest {
 
     @Test
     void aBrokenTemplateIsReportedAsSuch() {
-        assertThatThrownBy(() -> RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "<html><body><p>{{nosuch}}</body></html>"))
-                .isInstanceOf(DocumentRenderException.class);
+        assertThatThrownBy(() -> RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "<html><body><p>{{nosuch}}</p></body></html>"))
+                .isInstanceOf(DocumentRenderException.class).hasMessageContaining("nosuch");
         assertThatThrownBy(() -> RENDERER.render(twoPages, BRANDING, Locale.GERMANY, "<html><body><p>{{title}}</body></html>"))
                 .isInstanceOf(DocumentRenderException.class);
+    }
+
+    @Test
+    void aBareDocumentLeavesOutWhatItDoesNotHave() throws IOException {
+        BusinessDocument bare = new BusinessDocument(BusinessDocument.Kind.INVOICE, null, "R-1", 0,
+                java.time.LocalDate.of(2026, 1, 2), null, Party.of("Seller"), Party.of("Buyer"),
+                List.of(SampleDocuments.item(null, "Ding", "1", null, "10", null, "19", false)),
+                List.of(new TaxLine(new BigDecimal("19"), new BigDecimal("10.00"), new BigDecimal("1.90"))),
+                new BigDecimal("10.00"), null, new BigDecimal("10.00"), new BigDecimal("1.90"), new BigDecimal("11.90"),
+                java.util.Currency.getInstance("EUR"), null, null, null, null);
+
+        byte[] pdf = RENDERER.render(bare, null, Locale.GERMANY);
+
+        String text = text(pdf);
+        assertThat(pages(pdf)).isEqualTo(1);
+        assertThat(text).contains("Rechnung R-1", "Datum 02.01.2026", "Ding 1 10,00 € 19 % 10,00 €",
+                "Gesamtbetrag 11,90 €", "Seite 1 von 1");
+        assertThat(text).doesNotContain("Revision", "Fällig", "Zwischensumme", "Rabatt", "Bedingungen", "USt-IdNr.");
     }
 
     @Test
