@@ -201,6 +201,42 @@ class PdfRendererTest {
     }
 
     @Test
+    void previewPagesAreA4Images() throws IOException {
+        byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.GERMANY);
+
+        List<byte[]> pngs = PdfPreview.pagesAsPng(pdf, 48);
+        assertThat(PdfPreview.pageCount(pdf)).isEqualTo(2);
+        assertThat(pngs).hasSize(2);
+        BufferedImage first = ImageIO.read(new java.io.ByteArrayInputStream(pngs.get(0)));
+        assertThat(first.getWidth()).isCloseTo(397, org.assertj.core.data.Offset.offset(1)); // 210 mm at 48 dpi
+        assertThat(first.getHeight()).isCloseTo(561, org.assertj.core.data.Offset.offset(1)); // 297 mm
+    }
+
+    @Test
+    void valuesAreEscapedInTheFilledTemplate() {
+        String html = RENDERER.html(twoPages, BRANDING, Locale.GERMANY, null);
+
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co", "Küche &amp; Geräte")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void everyLabelHasAGermanTranslation() {
+        java.util.ResourceBundle english = PdfRenderer.labels(Locale.ENGLISH);
+        java.util.ResourceBundle german = PdfRenderer.labels(Locale.GERMAN);
+
+        assertThat(german.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+        for (String key : english.keySet()) {
+            assertThat(german.getString(key)).as(key).isNotEqualTo(key.equals("col.position") || key.equals("revision")
+                    ? null : english.getString(key));
+        }
+        for (BusinessDocument.Kind kind : BusinessDocument.Kind.values()) {
+            assertThat(english.containsKey("title." + kind.key()) && english.containsKey("validUntil." + kind.key()))
+                    .as(kind.name()).isTrue();
+        }
+    }
+
+    @Test
     void brandingAcceptsOnlyAHexAccentColour() {
         assertThat(new Branding(null, null, null, null).accentColour()).isEqualTo(Branding.DEFAULT_ACCENT);
         assertThat(new Branding(" #ABC ", null, null, null).accentColour()).isEqualTo("#ABC");
