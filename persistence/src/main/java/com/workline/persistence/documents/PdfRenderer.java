@@ -162,7 +162,7 @@ public final class PdfRenderer {
         int columns = lineDiscounts ? 8 : 7;
         c.put("columns", columns);
         c.put("textColumns", columns - 1);
-        c.put("descriptionWidth", lineDiscounts ? 32 : 40);
+        c.put("descriptionWidth", lineDiscounts ? 34 : 41);
         List<Map<String, Object>> rows = new ArrayList<>(d.lines().size());
         for (DocumentLine line : d.lines()) {
             rows.add(row(line, f));
