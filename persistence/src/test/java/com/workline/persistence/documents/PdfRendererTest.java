@@ -263,7 +263,8 @@ class PdfRendererTest {
         String text = text(pdf);
         assertThat(pages).isGreaterThan(5);
         assertThat(text).contains("200 Position 200 Schrankelement", "Seite " + pages + " von " + pages);
-        assertThat(count(text, "Pos. Beschreibung")).isEqualTo(pages);
+        // The header on every page the table reaches (the totals and terms may start a page of their own).
+        assertThat(count(text, "Pos. Beschreibung")).isBetween(pages - 1, pages);
     }
 
     private static int count(String text, String needle) {
