@@ -10,18 +10,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Documents for the renderer tests: totals computed here the way a calculation would store them. */
-final class SampleDocuments {
-    static final Party SELLER = new Party("Müller & Söhne Küchenbau GmbH", null,
+public final class SampleDocuments {
+    public static final Party SELLER = new Party("Müller & Söhne Küchenbau GmbH", null,
             List.of("Hauptstraße 12", "80331 München"), "DE123456789", "angebote@mueller-soehne.example", "+49 89 123456");
 
     private SampleDocuments() {
     }
 
-    static Party buyer(String name) {
+    public static Party buyer(String name) {
         return new Party(name, "Frau Jördis Äbeling", List.of("Größenweg 3", "10115 Berlin"), "DE987654321", null, null);
     }
 
-    static DocumentLine.Item item(String position, String description, String quantity, String unit, String unitPrice,
+    public static DocumentLine.Item item(String position, String description, String quantity, String unit, String unitPrice,
                                   String discountPercent, String taxPercent, boolean optional) {
         BigDecimal q = new BigDecimal(quantity);
         BigDecimal price = new BigDecimal(unitPrice);
@@ -34,7 +34,7 @@ final class SampleDocuments {
     }
 
     /** A document with the given lines; linesNet, per-rate tax, total from the non-optional items. */
-    static BusinessDocument document(String buyerName, List<DocumentLine> lines, BigDecimal discount) {
+    public static BusinessDocument document(String buyerName, List<DocumentLine> lines, BigDecimal discount) {
         Map<BigDecimal, BigDecimal> bases = new TreeMap<>();
         BigDecimal linesNet = BigDecimal.ZERO;
         for (DocumentLine line : lines) {
@@ -62,7 +62,7 @@ final class SampleDocuments {
                 "Wir freuen uns auf Ihren Auftrag.", null);
     }
 
-    static List<DocumentLine> manyItems(int count) {
+    public static List<DocumentLine> manyItems(int count) {
         List<DocumentLine> lines = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             if (i % 25 == 1) {
