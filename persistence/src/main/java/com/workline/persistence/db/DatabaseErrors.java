@@ -111,6 +111,7 @@ public final class DatabaseErrors {
             case "WL007":
                 return new WorklineException(Problem.INVALID_INPUT, workline(state, message), failure);
             case "23514":
+            case "23P01":
             case "22001":
             case "22P02":
                 return new WorklineException(Problem.INVALID_INPUT, Text.of("db.invalidValue", firstLine(message)), failure);

@@ -1,6 +1,7 @@
 package com.workline.persistence.tenancy;
 
 import com.workline.persistence.admin.Administration;
+import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.crm.Crm;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 public final class MappedEntities {
     public static final List<Class<?>> ALL = Stream.of(
                     Administration.ENTITIES,
-                    Crm.ENTITIES)
+                    Crm.ENTITIES,
+                    Catalog.ENTITIES)
             .flatMap(List::stream).toList();
 
     private MappedEntities() {

@@ -4,14 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** Rows that attack tests aim at: one in every CRM table of an organization, written as the owner role. */
+/** Rows that attack tests aim at: one in every business table of an organization, written as the owner role. */
 public final class Fixtures {
     private Fixtures() {
     }
 
     /**
      * A row of the organization in every CRM table (a customer with contact, address, deal, task, custom field,
-     * a shared and a private saved view of {@code user}, and a notification for {@code user}).
+     * a shared and a private saved view of {@code user}, and a notification for {@code user}), and the catalog rows of
+     * {@link #catalogDataOf}.
      */
     public static void crmDataOf(TestDatabase db, UUID org, UUID user) throws SQLException {
         try (Connection su = db.superuser().getConnection()) {
@@ -38,6 +39,38 @@ public final class Fixtures {
                     + "VALUES (?, ?, 'customers', 'Alpha private view', false, '{\"search\": \"private plans\"}')", org, user);
             Sql.update(su, "INSERT INTO app.notifications (organization_id, recipient_id, kind, title) "
                     + "VALUES (?, ?, 'task_due', 'Alpha secret task')", org, user);
+            Sql.execute(su, "RESET ROLE");
+        }
+        catalogDataOf(db, org);
+    }
+
+    /**
+     * One row in every catalog table (exactly one each, so that {@link ValidRow} copies a row whose unique keys it
+     * can vary): a default tax rate, a unit, a top-level category, a product with its cost, a service category, the
+     * default rate card with an item for everyone and that item's cost rate.
+     */
+    public static void catalogDataOf(TestDatabase db, UUID org) throws SQLException {
+        try (Connection su = db.superuser().getConnection()) {
+            Sql.execute(su, "SET ROLE " + db.roles().owner());
+            UUID tax = (UUID) Sql.value(su, "INSERT INTO app.tax_rates (organization_id, name, percent, is_default) "
+                    + "VALUES (?, 'Alpha secret VAT', 19, true) RETURNING id", org);
+            UUID unit = (UUID) Sql.value(su, "INSERT INTO app.units (organization_id, code, name) "
+                    + "VALUES (?, 'h', 'Alpha secret hour') RETURNING id", org);
+            UUID category = (UUID) Sql.value(su, "INSERT INTO app.product_categories (organization_id, name) "
+                    + "VALUES (?, 'Alpha secret category') RETURNING id", org);
+            UUID product = (UUID) Sql.value(su, "INSERT INTO app.products (organization_id, code, name, product_type, unit_id, "
+                    + "sale_price, tax_rate_id, category_id) VALUES (?, 'A-SECRET-1', 'Alpha secret product', 'material', ?, "
+                    + "120, ?, ?) RETURNING id", org, unit, tax, category);
+            Sql.update(su, "INSERT INTO app.product_costs (organization_id, product_id, valid_from, cost) "
+                    + "VALUES (?, ?, DATE '2026-01-01', 77.5)", org, product);
+            UUID service = (UUID) Sql.value(su, "INSERT INTO app.service_categories (organization_id, name) "
+                    + "VALUES (?, 'Alpha secret consulting') RETURNING id", org);
+            UUID card = (UUID) Sql.value(su, "INSERT INTO app.rate_cards (organization_id, name, is_default) "
+                    + "VALUES (?, 'Alpha secret rates', true) RETURNING id", org);
+            UUID item = (UUID) Sql.value(su, "INSERT INTO app.rate_card_items (organization_id, rate_card_id, service_category_id, "
+                    + "valid_from, billing_rate) VALUES (?, ?, ?, DATE '2026-01-01', 150) RETURNING id", org, card, service);
+            Sql.update(su, "INSERT INTO app.rate_card_item_costs (organization_id, rate_card_item_id, cost_rate) "
+                    + "VALUES (?, ?, 61.25)", org, item);
             Sql.execute(su, "RESET ROLE");
         }
     }
