@@ -1,0 +1,7 @@
+package com.workline.persistence.common.csv;
+
+import java.util.List;
+
+/** The preview: every row's report; the import may run only when {@link #valid()}. */
+public record Preview(List<RowReport> rows) implements ImportReport<RowReport> {
+}
