@@ -41,6 +41,16 @@ public final class Catalog {
         return new ProductService(db);
     }
 
+    /** CSV import of products (mapping, preview, row report, all or nothing). */
+    public ProductImport productImport() {
+        return new ProductImport(db);
+    }
+
+    /** CSV/XLSX export of the product list as filtered. */
+    public ProductExport productExport() {
+        return new ProductExport(db);
+    }
+
     public ServiceCategoryService serviceCategories() {
         return new ServiceCategoryService(db);
     }
