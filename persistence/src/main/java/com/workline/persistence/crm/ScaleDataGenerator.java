@@ -2,15 +2,12 @@ package com.workline.persistence.crm;
 
 import com.workline.persistence.admin.NewOrganization;
 import com.workline.persistence.admin.OrganizationProvisioning;
+import com.workline.persistence.catalog.CatalogDataGenerator;
+import com.workline.persistence.db.BulkLoad;
 import com.workline.persistence.db.DatabaseErrors;
 import com.workline.persistence.db.RoleNames;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -61,10 +58,18 @@ public final class ScaleDataGenerator {
     }
 
     /** What was generated for one organization. */
-    public record Result(UUID organizationId, String name, int customers, long millis) {
+    public record Result(UUID organizationId, String name, int customers, int products, long millis) {
     }
 
+    /** Organizations with customers and a catalog of one product per ten customers (see {@link CatalogDataGenerator}). */
     public List<Result> generate(int organizations, int customersPerOrganization, String namePrefix) {
+        return generate(organizations, customersPerOrganization, CatalogDataGenerator.productsFor(customersPerOrganization),
+                namePrefix);
+    }
+
+    /** Organizations with customers (contacts, deals, activities) and a catalog (products, the default rate card). */
+    public List<Result> generate(int organizations, int customersPerOrganization, int productsPerOrganization, String namePrefix) {
+        CatalogDataGenerator catalog = new CatalogDataGenerator(admin, roles);
         OrganizationProvisioning provisioning = new OrganizationProvisioning(admin, roles);
         List<Result> results = new ArrayList<>();
         for (int o = 1; o <= organizations; o++) {
@@ -72,10 +77,11 @@ public final class ScaleDataGenerator {
             String name = namePrefix + " " + o;
             UUID org = provisioning.createOrganization(new NewOrganization(name, "EUR", "DE", "Europe/Berlin", "en-US"));
             fill(org, customersPerOrganization);
+            catalog.fill(org, productsPerOrganization);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            results.add(new Result(org, name, customersPerOrganization, millis));
-            progress.accept(String.format("organization %d/%d \"%s\": %,d customers in %.1f s", o, organizations, name,
-                    customersPerOrganization, millis / 1000.0));
+            results.add(new Result(org, name, customersPerOrganization, productsPerOrganization, millis));
+            progress.accept(String.format("organization %d/%d \"%s\": %,d customers, %,d products in %.1f s", o, organizations,
+                    name, customersPerOrganization, productsPerOrganization, millis / 1000.0));
         }
         analyze();
         return results;
@@ -113,14 +119,7 @@ public final class ScaleDataGenerator {
     public void fill(UUID org, int customers) {
         try (Connection c = admin.getConnection()) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
-                if (rs.next() && rs.getBoolean(1)) {
-                    // Bulk load as a superuser: skip triggers (the audit trail of generated rows would double the work).
-                    s.execute("SET LOCAL session_replication_role = replica");
-                }
-                s.execute("SET ROLE \"" + roles.owner() + "\"");
-            }
+            BulkLoad.asOwner(c, roles);
             List<UUID> stages = new ArrayList<>();
             UUID pipeline;
             try (PreparedStatement ps = c.prepareStatement(
@@ -134,14 +133,13 @@ public final class ScaleDataGenerator {
                     stages.add(rs.getObject(2, UUID.class));
                 }
             }
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             int written = 0;
             while (written < customers) {
                 int n = Math.min(BATCH, customers - written);
-                copyBatch(copy, org, pipeline, stages, written, n);
+                copyBatch(c, org, pipeline, stages, written, n);
                 written += n;
                 c.commit();
-                reapplySettings(c);
+                BulkLoad.asOwner(c, roles);
                 if (customers >= 100_000 && written % 100_000 == 0) {
                     progress.accept(String.format("  %,d / %,d customers", written, customers));
                 }
@@ -158,19 +156,7 @@ public final class ScaleDataGenerator {
         }
     }
 
-    /** SET LOCAL ends with each commit; the role too must be set again for the next batch's transaction. */
-    private void reapplySettings(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("RESET ROLE");
-            var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
-            if (rs.next() && rs.getBoolean(1)) {
-                s.execute("SET LOCAL session_replication_role = replica");
-            }
-            s.execute("SET ROLE \"" + roles.owner() + "\"");
-        }
-    }
-
-    private void copyBatch(CopyManager copy, UUID org, UUID pipeline, List<UUID> stages, int offset, int n) throws SQLException {
+    private void copyBatch(Connection copy, UUID org, UUID pipeline, List<UUID> stages, int offset, int n) throws SQLException {
         StringBuilder customers = new StringBuilder(n * 160);
         StringBuilder contacts = new StringBuilder(n * 200);
         StringBuilder deals = new StringBuilder(n * 70);
@@ -220,21 +206,11 @@ public final class ScaleDataGenerator {
     }
 
     private static void row(StringBuilder out, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            out.append(values[i]);
-        }
-        out.append('\n');
+        BulkLoad.row(out, values);
     }
 
-    private static void copyIn(CopyManager copy, String sql, StringBuilder rows) throws SQLException {
-        try {
-            copy.copyIn(sql, new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void copyIn(Connection c, String sql, StringBuilder rows) throws SQLException {
+        BulkLoad.copyIn(c, sql, rows);
     }
 
     private String pick(String[] values) {
@@ -243,7 +219,7 @@ public final class ScaleDataGenerator {
 
     private void analyze() {
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE app.customers, app.contacts, app.deals, app.activities");
+            s.execute("ANALYZE app.customers, app.contacts, app.deals, app.activities, app.products, app.product_costs");
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }

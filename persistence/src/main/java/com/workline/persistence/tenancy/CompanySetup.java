@@ -33,9 +33,12 @@ public final class CompanySetup {
 
     /** How many customers (with contacts, deals in every stage and activities) the demo company gets. */
     public static final int DEMO_CUSTOMERS = 300;
+    /** How many products of each type (service, material, stock, manufactured) the demo company's catalog has. */
+    public static final int DEMO_PRODUCTS_PER_TYPE = 30;
 
     private final OrganizationProvisioning provisioning;
     private final com.workline.persistence.crm.ScaleDataGenerator crmData;
+    private final com.workline.persistence.catalog.CatalogDataGenerator catalogData;
     private final ServerAddress server;
     private final SignInService signIn;
 
@@ -43,6 +46,7 @@ public final class CompanySetup {
     public CompanySetup(javax.sql.DataSource owner, ServerAddress server, RoleNames roles) {
         this.provisioning = new OrganizationProvisioning(owner, roles);
         this.crmData = new com.workline.persistence.crm.ScaleDataGenerator(owner, roles, message -> { });
+        this.catalogData = new com.workline.persistence.catalog.CatalogDataGenerator(owner, roles);
         this.server = server;
         this.signIn = new SignInService(roles, 4);
     }
@@ -102,6 +106,7 @@ public final class CompanySetup {
                         passwords.get(p.email())));
             }
             crmData.fillDemo(org, DEMO_CUSTOMERS);
+            catalogData.fill(org, DEMO_PRODUCTS_PER_TYPE * com.workline.persistence.catalog.ProductType.values().length);
         } else if (!peopleExist) {
             for (DemoPerson p : DEMO_PEOPLE) {
                 provisioning.setPassword(p.email(), passwords.get(p.email()));

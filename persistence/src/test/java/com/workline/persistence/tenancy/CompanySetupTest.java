@@ -82,6 +82,10 @@ class CompanySetupTest {
                     .isEqualTo(CompanySetup.DEMO_CUSTOMERS);
             assertThat(Crm.of(manager).deals().board(Crm.of(manager).deals().defaultPipeline(), 5))
                     .allSatisfy(column -> assertThat(column.dealCount()).as(column.name()).isPositive());
+            // A catalog: tax rates, units, categories, products of every type, service categories and the default
+            // rate card (with a role's and a person's rate).
+            com.workline.persistence.catalog.CatalogDataGeneratorTest.assertGeneratedCatalog(manager,
+                    CompanySetup.DEMO_PRODUCTS_PER_TYPE * 4, true);
         } finally {
             manager.person().close();
         }
