@@ -1,5 +1,6 @@
 package com.workline.app.admin;
 
+import com.workline.persistence.catalog.CatalogDataGenerator;
 import com.workline.persistence.crm.ScaleDataGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -7,10 +8,12 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
                 "Create scale data for benchmarks: organizations with customers, contacts (1-3 each), deals (about one",
-                "per three customers, spread over the stages) and activities, written with COPY."},
+                "per three customers, spread over the stages) and activities, and a catalog (tax rates, units, categories,",
+                "products of every type with costs, service categories and the default rate card), written with COPY."},
         footerHeading = "%nExamples:%n",
         footer = {"  workline admin generate --organizations 3 --customers 10000",
-                "  workline admin generate --organizations 1 --customers 1000000 --name-prefix \"Big Co\""})
+                "  workline admin generate --organizations 1 --customers 1000000 --name-prefix \"Big Co\"",
+                "  workline admin generate --customers 1000 --products 50000"})
 final class GenerateCommand extends AdminSubcommand {
     @Option(names = "--organizations", defaultValue = "1", description = "How many organizations. Default: ${DEFAULT-VALUE}.")
     int organizations;
@@ -18,6 +21,10 @@ final class GenerateCommand extends AdminSubcommand {
     @Option(names = "--customers", defaultValue = "10000",
             description = "Customers per organization (up to 1,000,000). Default: ${DEFAULT-VALUE}.")
     int customers;
+
+    @Option(names = "--products",
+            description = "Products per organization (4 to 1,000,000, spread over the four types). Default: one per ten customers.")
+    Integer products;
 
     @Option(names = "--name-prefix", defaultValue = "Scale Org", description = "Organization names: PREFIX 1, PREFIX 2, ...")
     String namePrefix;
@@ -27,11 +34,15 @@ final class GenerateCommand extends AdminSubcommand {
         if (organizations < 1 || customers < 1 || customers > 1_000_000) {
             throw new IllegalArgumentException("Use 1 or more organizations and 1 to 1,000,000 customers each.");
         }
+        int productCount = products == null ? CatalogDataGenerator.productsFor(customers) : products;
+        if (productCount < 4 || productCount > 1_000_000) {
+            throw new IllegalArgumentException("Use 4 to 1,000,000 products per organization.");
+        }
         long start = System.nanoTime();
         var results = new ScaleDataGenerator(target.admin(), target.roles(), out()::println)
-                .generate(organizations, customers, namePrefix);
-        out().printf("Generated %d organization(s) with %,d customers each in %.1f s.%n", results.size(), customers,
-                (System.nanoTime() - start) / 1e9);
+                .generate(organizations, customers, productCount, namePrefix);
+        out().printf("Generated %d organization(s) with %,d customers and %,d products each in %.1f s.%n", results.size(),
+                customers, productCount, (System.nanoTime() - start) / 1e9);
         results.forEach(r -> out().println("  " + r.organizationId() + "  " + r.name()));
     }
 }
