@@ -57,11 +57,12 @@ class ProductImportExportTest {
         try {
             String csv = """
                     Artikelnummer;Bezeichnung;Beschreibung;Typ;Einheit;Preis;MwSt;Kategorie;Aktiv
-                    HW-1;Patch cable;"2 m; grey";material;PC;1.234,50;19 %;Hardware > Cables;ja
+                    HW-1;Patch cable;"2 m; grau, für Räume";material;PC;1.234,50;19 %;Hardware > Cables;ja
                     SV-1;Installation;;Service;h;95;Reduced;Services;nein
                     SV-2;Consulting;;service;h;12,5;;;
                     """;
             CsvFile file = CsvFile.read(csv.getBytes(Charset.forName("windows-1252")));
+            assertThat(file.encoding()).isEqualTo("Windows-1252");
             assertThat(file.delimiter()).isEqualTo(';');
             Map<String, String> mapping = ProductImport.suggestMapping(file.header());
             assertThat(mapping.values()).containsExactlyInAnyOrderElementsOf(ProductImport.FIELDS);
@@ -78,7 +79,7 @@ class ProductImportExportTest {
                             tuple("SV-1", "Installation", ProductType.SERVICE, "h", "95", false),
                             tuple("SV-2", "Consulting", ProductType.SERVICE, "h", "12.5", true));
             ProductDetails cable = Catalog.of(session).products().load(all(session).get(0).id());
-            assertThat(cable.description()).isEqualTo("2 m; grey");
+            assertThat(cable.description()).isEqualTo("2 m; grau, für Räume");
             assertThat(cable.taxRateId()).isEqualTo(Catalog.of(session).taxRates().defaultRate().id());
             UUID hardwareCables = Catalog.of(session).categories().tree().stream()
                     .filter(c -> c.name().equals("Cables") && c.depth() == 1).filter(c -> Catalog.of(session).categories().tree()
@@ -145,6 +146,38 @@ class ProductImportExportTest {
             assertThatThrownBy(() -> importer.preview(file, Map.of("Name", "name")))
                     .isInstanceOfSatisfying(WorklineException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_INPUT));
         } finally {
+            session.person().close();
+        }
+    }
+
+    @Test
+    void excelsUnicodeTextAndOnlyCatalogWritersImport() {
+        TenantSession session = organizationWithCatalog("Product unicode");
+        UUID org = session.organization().id();
+        TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
+        try {
+            byte[] text = "Code\tName\tSale price\nÜ-1\tÖlkanne\t3,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+            byte[] bytes = new byte[text.length + 2];
+            bytes[0] = (byte) 0xFF;
+            bytes[1] = (byte) 0xFE;
+            System.arraycopy(text, 0, bytes, 2, text.length);
+            CsvFile file = CsvFile.read(bytes);
+            assertThat(file.encoding()).isEqualTo("UTF-16LE with BOM");
+            assertThat(file.delimiter()).isEqualTo('\t');
+            Map<String, String> mapping = ProductImport.suggestMapping(file.header());
+
+            assertThatThrownBy(() -> Catalog.of(employee).productImport().commit(file, mapping))
+                    .isInstanceOfSatisfying(WorklineException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_ALLOWED));
+            assertThat(all(session)).as("nothing imported").isEmpty();
+
+            assertThat(Catalog.of(session).productImport().commit(file, mapping).valid()).isTrue();
+            assertThat(all(session)).singleElement().satisfies(r -> {
+                assertThat(r.name()).isEqualTo("Ölkanne");
+                assertThat(r.salePrice()).isEqualByComparingTo("3.5");
+                assertThat(r.type()).as("the default type").isEqualTo(ProductType.MATERIAL);
+            });
+        } finally {
+            employee.person().close();
             session.person().close();
         }
     }
