@@ -7,6 +7,7 @@ import com.workline.persistence.catalog.ProductDetails;
 import com.workline.persistence.catalog.ProductType;
 import com.workline.persistence.catalog.TaxRate;
 import com.workline.persistence.catalog.Unit;
+import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.LocaleNumbers;
@@ -231,6 +232,9 @@ public final class ProductFormViewModel {
             } else if (failure instanceof ProductConflictException clash) {
                 conflict.set(clash.current());
                 message.set(Messages.get("product.conflict"));
+            } else if (failure.problem() == Problem.ALREADY_EXISTS) {
+                errors.set("code", Messages.get("product.codeTaken"));
+                message.set(Messages.get("form.fix"));
             } else {
                 message.set(failure.getLocalizedMessage());
             }

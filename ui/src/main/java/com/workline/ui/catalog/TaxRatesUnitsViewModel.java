@@ -4,6 +4,7 @@ import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.catalog.TaxRate;
 import com.workline.persistence.catalog.Unit;
 import com.workline.persistence.common.ConcurrentEditException;
+import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
 import com.workline.ui.common.FieldErrors;
@@ -256,6 +257,9 @@ public final class TaxRatesUnitsViewModel {
         } else if (failure instanceof ConcurrentEditException) {
             message.set(Messages.get("catalog.conflict"));
             reloadKeepingTyping.run();
+        } else if (failure.problem() == Problem.ALREADY_EXISTS && prefix.equals("unit.")) {
+            errors.set("unit.code", Messages.get("catalog.unit.codeTaken"));
+            message.set(Messages.get("form.fix"));
         } else {
             message.set(failure.getLocalizedMessage());
         }

@@ -164,6 +164,16 @@ class CatalogViewModelsTest {
         vm.salePriceProperty().set("12.5.");
         vm.save();
         assertThat(vm.errors().get("salePrice")).isEqualTo("Enter a number.");
+
+        ProductFormViewModel twin = form(manager, Locale.GERMANY, new ArrayList<>());
+        twin.open(null);
+        twin.codeProperty().set("M-1");
+        twin.nameProperty().set("Noch ein Rohr");
+        twin.salePriceProperty().set("2,00");
+        twin.save();
+        assertThat(twin.errors().get("code")).isEqualTo("Another product already has this code.");
+        assertThat(twin.isNew()).isTrue();
+        assertThat(twin.nameProperty().get()).isEqualTo("Noch ein Rohr");
     }
 
     @Test
@@ -284,6 +294,12 @@ class CatalogViewModelsTest {
         assertThat(vm.unitNameProperty().get()).isEqualTo("Arbeitsstunden");
         vm.saveUnit();
         assertThat(vm.units()).extracting(Unit::name).containsExactly("Arbeitsstunden");
+        vm.newUnit();
+        vm.unitCodeProperty().set("h");
+        vm.unitNameProperty().set("Noch einmal Stunden");
+        vm.saveUnit();
+        assertThat(vm.errors().get("unit.code")).isEqualTo("Another unit already has this code.");
+        assertThat(vm.units()).hasSize(1);
 
         TenantSession viewer = db.signInTo(db.newPerson(org, Role.VIEWER), org);
         try {
