@@ -157,7 +157,17 @@ public final class ProductFormView {
     /** A choice that can be left empty (shown as a dash). */
     private static <T> ComboBox<T> choice(String id, javafx.collections.ObservableList<T> items,
                                           java.util.function.Function<T, String> text, boolean editable) {
-        ComboBox<T> box = new ComboBox<>(items);
+        // The first entry (a dash) leaves the choice empty.
+        javafx.collections.ObservableList<T> choices = javafx.collections.FXCollections.observableArrayList();
+        Runnable fill = () -> {
+            java.util.List<T> all = new java.util.ArrayList<>();
+            all.add(null);
+            all.addAll(items);
+            choices.setAll(all);
+        };
+        fill.run();
+        items.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
+        ComboBox<T> box = new ComboBox<>(choices);
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
         box.setConverter(Forms.converter(v -> v == null ? Messages.get("product.noChoice") : text.apply(v)));

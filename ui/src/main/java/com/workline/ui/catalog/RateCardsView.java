@@ -114,6 +114,9 @@ public final class RateCardsView {
             cost.setStyle("-fx-alignment: CENTER-RIGHT;");
             items.getColumns().add(cost);
         }
+        // Names of categories and people may arrive after the rates.
+        vm.categories().addListener((javafx.collections.ListChangeListener<ServiceCategory>) c -> items.refresh());
+        vm.people().addListener((javafx.collections.ListChangeListener<RateCardsViewModel.PersonChoice>) c -> items.refresh());
         items.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
             if (item != null) {
                 vm.selectedItemProperty().set(item);
