@@ -66,5 +66,13 @@ class CatalogWalkTest {
         save(robot);
         waitUntil(() -> robot.lookup("#product-message").queryAs(Labeled.class).getText().equals("Product WALK-1 saved."));
         assertThat(robot.lookup("#product-form").tryQuery()).isPresent();
+
+        // The catalog's administration opens for managers and above.
+        robot.clickOn("#nav-tax_rates_units");
+        waitUntil(() -> robot.lookup("#tax-rate-table").tryQuery().isPresent());
+        robot.clickOn("#nav-rate_cards");
+        waitUntil(() -> robot.lookup("#rate-card-list").tryQuery().isPresent());
+        robot.clickOn("#nav-products");
+        waitUntil(() -> robot.lookup("#product-form").tryQuery().isPresent()); // the section's last place
     }
 }

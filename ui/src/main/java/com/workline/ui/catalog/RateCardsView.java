@@ -100,6 +100,7 @@ public final class RateCardsView {
         items.setId("rate-item-table");
         items.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         items.setPrefHeight(240);
+        items.setPlaceholder(new Label(Messages.get("catalog.none")));
         items.getColumns().add(column(Messages.get("catalog.rateItem.category"), i -> vm.categoryName(i.serviceCategoryId()), 150));
         items.getColumns().add(column(Messages.get("catalog.rateItem.person"), vm::whoFor, 130));
         items.getColumns().add(column(Messages.get("catalog.rateItem.validFrom"), i -> dates.format(i.validFrom()), 110));
@@ -127,6 +128,7 @@ public final class RateCardsView {
         int row = 0;
         ComboBox<ServiceCategory> category = new ComboBox<>(vm.categories());
         category.setId("rate-item-category");
+        category.setPrefWidth(260);
         category.setConverter(Forms.converter(c -> c == null ? "" : c.name()));
         category.valueProperty().bindBidirectional(vm.itemCategoryProperty());
         category.setDisable(!editable);
@@ -136,6 +138,7 @@ public final class RateCardsView {
         roleChoices.addAll(vm.roles());
         ComboBox<Role> role = new ComboBox<>(roleChoices);
         role.setId("rate-item-role");
+        role.setPrefWidth(260);
         role.setConverter(Forms.converter(RateCardsViewModel::roleName));
         role.valueProperty().bindBidirectional(vm.itemRoleProperty());
         role.setDisable(!editable);
@@ -151,6 +154,7 @@ public final class RateCardsView {
         vm.people().addListener((javafx.collections.ListChangeListener<RateCardsViewModel.PersonChoice>) c -> fillPeople.run());
         ComboBox<RateCardsViewModel.PersonChoice> person = new ComboBox<>(personChoices);
         person.setId("rate-item-person");
+        person.setPrefWidth(260);
         person.setConverter(Forms.converter(p -> p == null ? Messages.get("catalog.rateItem.everyone") : p.name()));
         person.valueProperty().bindBidirectional(vm.itemPersonProperty());
         person.setDisable(!editable);

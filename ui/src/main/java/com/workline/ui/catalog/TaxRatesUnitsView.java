@@ -40,6 +40,7 @@ public final class TaxRatesUnitsView {
         rates.getColumns().add(column(Messages.get("catalog.active"),
                 r -> Messages.get(r.active() ? "common.yes" : "common.no"), 70));
         rates.setPrefHeight(220);
+        rates.setPlaceholder(new Label(Messages.get("catalog.none")));
         rates.getSelectionModel().selectedItemProperty().addListener((o, old, rate) -> {
             if (rate != null) {
                 vm.selectedRateProperty().set(rate);
@@ -66,6 +67,7 @@ public final class TaxRatesUnitsView {
         units.getColumns().add(column(Messages.get("catalog.unit.name"), Unit::name, 180));
         units.getColumns().add(column(Messages.get("catalog.active"), u -> Messages.get(u.active() ? "common.yes" : "common.no"), 70));
         units.setPrefHeight(220);
+        units.setPlaceholder(new Label(Messages.get("catalog.none")));
         units.getSelectionModel().selectedItemProperty().addListener((o, old, unit) -> {
             if (unit != null) {
                 vm.selectedUnitProperty().set(unit);
