@@ -7,7 +7,6 @@ import com.workline.ui.common.Messages;
 import com.workline.ui.workbench.Screen;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -138,9 +137,5 @@ public final class TaxRatesUnitsView {
         column.setSortable(false);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         return column;
-    }
-
-    static void alignActions(HBox box) {
-        box.setAlignment(Pos.CENTER_LEFT);
     }
 }
