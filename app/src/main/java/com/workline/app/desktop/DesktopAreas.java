@@ -1,6 +1,7 @@
 package com.workline.app.desktop;
 
 import com.workline.ui.admin.AdministrationArea;
+import com.workline.ui.catalog.CatalogArea;
 import com.workline.ui.crm.CrmArea;
 import com.workline.ui.home.HomeArea;
 import com.workline.ui.workbench.Area;
@@ -13,6 +14,7 @@ final class DesktopAreas {
     static final List<Area> ALL = List.of(
             new HomeArea(),
             new CrmArea(),
+            new CatalogArea(),
             new AdministrationArea());
 
     private DesktopAreas() {
