@@ -1,0 +1,89 @@
+package com.workline.persistence.quoting;
+
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.Text;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.TenantDatabase;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain statements inside the area's units of work (the quoting services read and write with SQL, not entities). */
+final class Jdbc {
+    private Jdbc() {
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** {@code work} on the connection of the session's transaction (the tenant is set). */
+    static <T> T in(Session session, Work<T> work) {
+        return session.doReturningWork(work::run);
+    }
+
+    /** One unit of work of the organization, on a plain connection. */
+    static <T> T write(TenantDatabase db, Work<T> work) {
+        return db.inTenant(session -> in(session, work));
+    }
+
+    static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    static <T> T one(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = list(c, sql, mapper, parameters);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, parameters)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof java.time.LocalDate date) {
+                ps.setObject(i + 1, date, java.sql.Types.DATE);
+            } else if (value instanceof Enum<?> e) {
+                ps.setString(i + 1, e.name().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+        return ps;
+    }
+
+    /**
+     * After an optimistic update changed no row: the row is gone ({@code notFoundKey}), someone saved it since
+     * (the caller's conflict), or row-level security kept the person from changing it (not allowed).
+     */
+    static WorklineException unchanged(Integer currentVersion, int expectedVersion, WorklineException conflict,
+                                       WorklineException notFound) {
+        if (currentVersion == null) {
+            return notFound;
+        }
+        if (currentVersion != expectedVersion) {
+            return conflict;
+        }
+        return new WorklineException(Problem.NOT_ALLOWED, Text.of("db.notAllowed"));
+    }
+}
