@@ -231,8 +231,9 @@ CREATE TRIGGER quotes_created AFTER INSERT ON app.quotes FOR EACH ROW EXECUTE FU
 CREATE FUNCTION app.check_quote_totals() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_org uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.organization_id ELSE NEW.organization_id END;
-  v_id uuid := CASE WHEN TG_TABLE_NAME = 'quotes' THEN NEW.id WHEN TG_OP = 'DELETE' THEN OLD.quote_id ELSE NEW.quote_id END;
+  v_row jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+  v_org uuid := (v_row ->> 'organization_id')::uuid;
+  v_id uuid := (v_row ->> CASE WHEN TG_TABLE_NAME = 'quotes' THEN 'id' ELSE 'quote_id' END)::uuid;
   q app.quotes;
   d integer;
   v_subtotal numeric;
