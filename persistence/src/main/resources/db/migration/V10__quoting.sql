@@ -310,7 +310,7 @@ BEGIN
   END IF;
   SELECT * INTO q FROM app.quotes WHERE organization_id = v_tenant AND id = p_quote_id FOR UPDATE;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'This quote does not exist.' USING ERRCODE = 'WL003';
+    RAISE EXCEPTION 'This quote does not exist (any more).' USING ERRCODE = 'WL003';
   END IF;
   IF NOT sec.has_role_in(q.organization_id, 'owner', 'admin', 'manager', 'employee') THEN
     RAISE EXCEPTION 'Viewers cannot change quotes.' USING ERRCODE = 'WL002';

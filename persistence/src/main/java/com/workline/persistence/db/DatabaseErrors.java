@@ -46,7 +46,7 @@ public final class DatabaseErrors {
             Map.entry("Only drafts can be changed; a sent quote can be revised or cancelled.", "quoting.quote.onlyDrafts"),
             Map.entry("The status and number of a quote change only through its actions.", "quoting.quote.statusThroughActions"),
             Map.entry("A quote keeps the number it was given.", "quoting.quote.numberFixed"),
-            Map.entry("This quote does not exist.", "quoting.quote.notFound"),
+            Map.entry("This quote does not exist (any more).", "quoting.quote.notFound"),
             Map.entry("Viewers cannot change quotes.", "quoting.quote.viewersCannotChange"),
             Map.entry("This action is not possible in the quote's current status.", "quoting.quote.transitionNotAllowed"),
             Map.entry("Only managers, administrators and owners can accept quotes above the organization's limit.",

@@ -148,6 +148,13 @@ class QuotingTest {
         assertThat(sent.number()).isEqualTo(number);
         assertThat(sent.events()).extracting(QuoteEvent::action).containsExactly("created", "sent");
         assertThat(sent.events().get(1).changedBy()).isEqualTo(employeePerson.userId());
+        var document = QuoteDocuments.toBusinessDocument(sent, com.workline.persistence.documents.Party.of("Seller"),
+                com.workline.persistence.documents.Party.of("Buyer"), LocalDate.now(), "DRAFT");
+        assertThat(document.number()).isEqualTo(number);
+        assertThat(document.total()).isEqualTo(sent.total());
+        assertThat(document.taxSummary()).hasSize(2);
+        assertThat(new com.workline.persistence.documents.PdfRenderer().render(document,
+                com.workline.persistence.documents.Branding.plain(), java.util.Locale.GERMANY)).isNotEmpty();
 
         // A sent quote cannot be edited, not even with plain SQL.
         try (Connection c = plain(employeePerson)) {
