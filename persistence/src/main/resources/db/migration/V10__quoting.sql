@@ -308,6 +308,10 @@ BEGIN
   IF v_tenant IS NULL THEN
     RAISE EXCEPTION 'No organization is selected, or you are not an active member of it.' USING ERRCODE = 'WL001';
   END IF;
+  -- Refuse viewers before taking the row lock (the tenant is the row's organization: the WHERE below pins it).
+  IF NOT sec.has_role_in(v_tenant, 'owner', 'admin', 'manager', 'employee') THEN
+    RAISE EXCEPTION 'Viewers cannot change quotes.' USING ERRCODE = 'WL002';
+  END IF;
   SELECT * INTO q FROM app.quotes WHERE organization_id = v_tenant AND id = p_quote_id FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'This quote does not exist (any more).' USING ERRCODE = 'WL003';

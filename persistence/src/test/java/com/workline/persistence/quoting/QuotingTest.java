@@ -223,6 +223,29 @@ class QuotingTest {
     }
 
     @Test
+    @DisplayName("a person of another organization reaches no quote through the functions, even selecting this organization")
+    void otherOrganizationsCannotActOnQuotes() throws SQLException {
+        QuoteDetails draft = draftWithLines(Quoting.of(employee).quotes());
+        UUID other = db.newOrganization("Other");
+        TestPerson stranger = db.newPerson(other, Role.OWNER);
+        for (UUID tenant : List.of(org, other)) {
+            try (Connection c = db.connectAs(stranger)) {
+                Sql.selectTenantForSession(c, tenant);
+                for (String call : List.of("SELECT app.send_quote(?, 0)", "SELECT app.accept_quote(?, 0)",
+                        "SELECT app.cancel_quote(?, 0)", "SELECT app.revise_quote(?, 0)", "SELECT app.duplicate_quote(?)",
+                        "SELECT app.replace_quote_lines(?, 0, '[]')")) {
+                    assertThatThrownBy(() -> Sql.value(c, call, draft.id())).as(call)
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isIn("WL001", "WL003"));
+                }
+                assertThat(Sql.value(c, "SELECT count(*) FROM app.quotes")).isEqualTo(0L);
+            }
+        }
+        QuoteDetails after = Quoting.of(employee).quotes().load(draft.id());
+        assertThat(after.version()).isEqualTo(draft.version());
+        assertThat(after.lines()).isEqualTo(draft.lines());
+    }
+
+    @Test
     @DisplayName("stored totals that do not add up are refused, whoever writes them")
     void totalsGuard() throws SQLException {
         QuoteDetails draft = draftWithLines(Quoting.of(employee).quotes());
