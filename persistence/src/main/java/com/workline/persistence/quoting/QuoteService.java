@@ -284,6 +284,27 @@ public final class QuoteService {
         return null;
     }
 
+    // ------------------------------------------------------------------------------------------ settings
+
+    /** The total (base currency) above which only managers and above accept quotes; null: no limit. */
+    public BigDecimal acceptanceLimit() {
+        return Jdbc.write(db, c -> Jdbc.one(c, "SELECT quote_acceptance_limit FROM app.organizations WHERE id = ?",
+                rs -> rs.getBigDecimal(1), db.currentTenant()));
+    }
+
+    /** Sets the acceptance limit (owners and admins: the organization settings' own rule; null removes it). */
+    public void setAcceptanceLimit(BigDecimal limit) {
+        if (limit != null && limit.signum() < 0) {
+            throw new WorklineException(Problem.INVALID_INPUT, Text.of("quoting.quote.acceptanceLimitNegative"));
+        }
+        int changed = Jdbc.write(db, c -> Jdbc.update(c,
+                "UPDATE app.organizations SET quote_acceptance_limit = ?, version = version + 1 WHERE id = ?",
+                limit, db.currentTenant()));
+        if (changed == 0) {
+            throw new WorklineException(Problem.NOT_ALLOWED, Text.of("db.notAllowed"));
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ transitions
 
     /** Sends a draft: the database issues its number (gapless) and records the event. Returns the number. */

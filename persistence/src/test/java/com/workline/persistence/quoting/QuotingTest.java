@@ -100,6 +100,12 @@ class QuotingTest {
         }
     }
 
+    private void asSuperuser(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.superuser().getConnection()) {
+            Sql.update(c, sql, parameters);
+        }
+    }
+
     private Connection plain(TestPerson person) throws SQLException {
         Connection c = db.connectAs(person);
         Sql.selectTenantForSession(c, org);
@@ -169,7 +175,11 @@ class QuotingTest {
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
 
         // Above the organization's limit an employee cannot accept; a manager can, and the deal is won.
-        Sql.update(db.superuser().getConnection(), "UPDATE app.organizations SET quote_acceptance_limit = 1000 WHERE id = ?", org);
+        assertThatThrownBy(() -> quotes.setAcceptanceLimit(new java.math.BigDecimal("1000")))
+                .as("organization settings are for owners and admins")
+                .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
+        asSuperuser("UPDATE app.organizations SET quote_acceptance_limit = 1000 WHERE id = ?", org);
+        assertThat(quotes.acceptanceLimit()).isEqualByComparingTo("1000");
         assertThatThrownBy(() -> quotes.accept(sent.id(), sent.version()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
         Quoting.of(manager).quotes().accept(sent.id(), sent.version());
@@ -179,7 +189,7 @@ class QuotingTest {
         assertThat(accepted.events()).extracting(QuoteEvent::action).containsExactly("created", "sent", "accepted");
         assertThat(Sql.value(db.superuser(), "SELECT status FROM app.deals WHERE organization_id = ? AND id = ?", org, deal))
                 .isEqualTo("won");
-        Sql.update(db.superuser().getConnection(), "UPDATE app.organizations SET quote_acceptance_limit = NULL WHERE id = ?", org);
+        asSuperuser("UPDATE app.organizations SET quote_acceptance_limit = NULL WHERE id = ?", org);
         assertThatThrownBy(() -> quotes.cancel(accepted.id(), accepted.version()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
     }
