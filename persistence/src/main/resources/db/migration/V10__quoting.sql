@@ -15,6 +15,8 @@
 
 ALTER TABLE app.organizations
   ADD COLUMN quote_acceptance_limit numeric(15,2) CHECK (quote_acceptance_limit >= 0);
+-- Like the other organization settings: updated by owners and admins (policy settings_by_admins).
+GRANT UPDATE (quote_acceptance_limit) ON app.organizations TO "${person_role}";
 COMMENT ON COLUMN app.organizations.quote_acceptance_limit IS
   'Quotes with a total (base currency) above this need a manager or above to accept them; NULL: no limit.';
 

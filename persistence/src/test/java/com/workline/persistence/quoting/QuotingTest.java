@@ -178,7 +178,13 @@ class QuotingTest {
         assertThatThrownBy(() -> quotes.setAcceptanceLimit(new java.math.BigDecimal("1000")))
                 .as("organization settings are for owners and admins")
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
-        asSuperuser("UPDATE app.organizations SET quote_acceptance_limit = 1000 WHERE id = ?", org);
+        TestPerson adminPerson = db.newPerson(org, Role.ADMIN);
+        TenantSession admin = db.signInTo(adminPerson, org);
+        try {
+            Quoting.of(admin).quotes().setAcceptanceLimit(new java.math.BigDecimal("1000"));
+        } finally {
+            admin.person().close();
+        }
         assertThat(quotes.acceptanceLimit()).isEqualByComparingTo("1000");
         assertThatThrownBy(() -> quotes.accept(sent.id(), sent.version()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
