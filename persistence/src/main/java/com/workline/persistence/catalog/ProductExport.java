@@ -1,6 +1,7 @@
 package com.workline.persistence.catalog;
 
-import com.workline.persistence.common.csv.TableExport;
+import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.csv.TableExport;
 import com.workline.persistence.db.TenantDatabase;
 
 import java.io.OutputStream;

@@ -1,13 +1,14 @@
 package com.workline.persistence.catalog;
 
+import com.workline.persistence.db.Jdbc;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.Text;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.common.csv.CsvFile;
-import com.workline.persistence.common.csv.CsvImport;
-import com.workline.persistence.common.csv.Decimals;
-import com.workline.persistence.common.csv.Preview;
-import com.workline.persistence.common.csv.RowReport;
+import com.workline.persistence.csv.CsvFile;
+import com.workline.persistence.csv.CsvImport;
+import com.workline.persistence.csv.Decimals;
+import com.workline.persistence.csv.Preview;
+import com.workline.persistence.csv.RowReport;
 import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 

@@ -1,5 +1,6 @@
 package com.workline.persistence.catalog;
 
+import com.workline.persistence.db.Jdbc;
 import com.workline.persistence.common.ConcurrentEditException;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.Text;

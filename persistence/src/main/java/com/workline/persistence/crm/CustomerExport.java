@@ -1,6 +1,6 @@
 package com.workline.persistence.crm;
 
-import com.workline.persistence.common.csv.TableExport;
+import com.workline.persistence.csv.TableExport;
 
 import java.io.OutputStream;
 import java.util.List;

@@ -4,9 +4,9 @@ import com.workline.persistence.common.Text;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.common.csv.CsvImport;
-import com.workline.persistence.common.csv.ImportReport;
-import com.workline.persistence.common.csv.ImportRow;
+import com.workline.persistence.csv.CsvImport;
+import com.workline.persistence.csv.ImportReport;
+import com.workline.persistence.csv.ImportRow;
 import com.workline.persistence.db.TenantDatabase;
 import org.hibernate.Session;
 
@@ -33,7 +33,7 @@ public final class CustomerImport {
     }
 
     /**
-     * The file's header and rows, and the encoding they were read in (see {@link com.workline.persistence.common.csv.CsvFile},
+     * The file's header and rows, and the encoding they were read in (see {@link com.workline.persistence.csv.CsvFile},
      * which reads it: the import's own type is kept for its callers).
      */
     public record CsvFile(List<String> header, List<List<String>> rows, String encoding) {
@@ -41,19 +41,19 @@ public final class CustomerImport {
             this(header, rows, null);
         }
 
-        static CsvFile of(com.workline.persistence.common.csv.CsvFile file) {
+        static CsvFile of(com.workline.persistence.csv.CsvFile file) {
             return new CsvFile(file.header(), file.rows(), file.encoding());
         }
     }
 
-    /** Reads a CSV file's bytes, recognising the encoding (see {@link com.workline.persistence.common.csv.CsvFile#read(byte[])}). */
+    /** Reads a CSV file's bytes, recognising the encoding (see {@link com.workline.persistence.csv.CsvFile#read(byte[])}). */
     public static CsvFile read(byte[] bytes) {
-        return CsvFile.of(com.workline.persistence.common.csv.CsvFile.read(bytes));
+        return CsvFile.of(com.workline.persistence.csv.CsvFile.read(bytes));
     }
 
     /** Reads a CSV with a header line; the delimiter (comma, semicolon or tab) is recognised from the header. */
     public static CsvFile read(Reader in) {
-        return CsvFile.of(com.workline.persistence.common.csv.CsvFile.read(in));
+        return CsvFile.of(com.workline.persistence.csv.CsvFile.read(in));
     }
 
     /** One row's outcome: its row in the spreadsheet (the header is row 1), what it would create, and what is wrong with it. */
@@ -62,7 +62,7 @@ public final class CustomerImport {
 
     /** The preview: every row's report; the import may run only when {@link #valid()}. */
     public record Preview(List<RowReport> rows) implements ImportReport<RowReport> {
-        static Preview of(com.workline.persistence.common.csv.Preview shared) {
+        static Preview of(com.workline.persistence.csv.Preview shared) {
             return new Preview(shared.rows().stream().map(r -> new RowReport(r.line(), r.values(), r.problems())).toList());
         }
     }
@@ -125,7 +125,7 @@ public final class CustomerImport {
         }));
     }
 
-    private static com.workline.persistence.common.csv.Preview check(Session session, CsvFile file, Map<String, String> mapping) {
+    private static com.workline.persistence.csv.Preview check(Session session, CsvFile file, Map<String, String> mapping) {
         if (!mapping.containsValue("name")) {
             throw new WorklineException(Problem.INVALID_INPUT, Text.of("crm.import.nameColumnRequired"));
         }

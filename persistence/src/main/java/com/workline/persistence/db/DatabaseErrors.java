@@ -41,7 +41,17 @@ public final class DatabaseErrors {
                     "admin.people.passwordNotVerifier"),
             Map.entry("This person has no Workline account yet: enter an initial password.",
                     "admin.people.initialPasswordRequired"),
-            Map.entry("You cannot deactivate your own account.", "admin.people.cannotDeactivateSelf"));
+            Map.entry("You cannot deactivate your own account.", "admin.people.cannotDeactivateSelf"),
+            Map.entry("A new quote starts as a draft without a number.", "quoting.quote.startsAsDraft"),
+            Map.entry("Only drafts can be changed; a sent quote can be revised or cancelled.", "quoting.quote.onlyDrafts"),
+            Map.entry("The status and number of a quote change only through its actions.", "quoting.quote.statusThroughActions"),
+            Map.entry("A quote keeps the number it was given.", "quoting.quote.numberFixed"),
+            Map.entry("This quote does not exist (any more).", "quoting.quote.notFound"),
+            Map.entry("Viewers cannot change quotes.", "quoting.quote.viewersCannotChange"),
+            Map.entry("This action is not possible in the quote's current status.", "quoting.quote.transitionNotAllowed"),
+            Map.entry("Only managers, administrators and owners can accept quotes above the organization's limit.",
+                    "quoting.quote.acceptanceLimit"),
+            Map.entry("A rejection needs a reason.", "quoting.quote.rejectionReasonRequired"));
     private static final Pattern UNKNOWN_ROLE = Pattern.compile("Unknown role \"(.*)\"\\.");
 
     private DatabaseErrors() {

@@ -2,6 +2,7 @@ package com.workline.persistence.tenancy;
 
 import com.workline.persistence.admin.Administration;
 import com.workline.persistence.catalog.Catalog;
+import com.workline.persistence.quoting.Quoting;
 import com.workline.persistence.crm.Crm;
 
 import java.util.List;
@@ -15,7 +16,8 @@ public final class MappedEntities {
     public static final List<Class<?>> ALL = Stream.of(
                     Administration.ENTITIES,
                     Crm.ENTITIES,
-                    Catalog.ENTITIES)
+                    Catalog.ENTITIES,
+                    Quoting.ENTITIES)
             .flatMap(List::stream).toList();
 
     private MappedEntities() {

@@ -2,10 +2,10 @@ package com.workline.persistence.catalog;
 
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.WorklineException;
-import com.workline.persistence.common.csv.CsvFile;
-import com.workline.persistence.common.csv.Decimals;
-import com.workline.persistence.common.csv.Preview;
-import com.workline.persistence.common.csv.RowReport;
+import com.workline.persistence.csv.CsvFile;
+import com.workline.persistence.csv.Decimals;
+import com.workline.persistence.csv.Preview;
+import com.workline.persistence.csv.RowReport;
 import com.workline.persistence.session.Role;
 import com.workline.persistence.session.TenantSession;
 import com.workline.persistence.testing.TestDatabase;

@@ -42,6 +42,28 @@ public final class Fixtures {
             Sql.execute(su, "RESET ROLE");
         }
         catalogDataOf(db, org);
+        quotingDataOf(db, org);
+    }
+
+    /**
+     * A draft quote of the organization's customer, contact and deal with one optional product line (optional, so the
+     * quote's totals stay zero and {@link ValidRow} can copy the quote or the line without breaking the totals guard),
+     * and its creation event (written by the trigger).
+     */
+    public static void quotingDataOf(TestDatabase db, UUID org) throws SQLException {
+        try (Connection su = db.superuser().getConnection()) {
+            Sql.execute(su, "SET ROLE " + db.roles().owner());
+            UUID quote = (UUID) Sql.value(su, "INSERT INTO app.quotes (organization_id, customer_id, contact_id, deal_id, title, "
+                    + "valid_until, currency, terms, internal_notes) "
+                    + "SELECT d.organization_id, d.customer_id, d.contact_id, d.id, 'Alpha secret quote', DATE '2099-12-31', 'EUR', "
+                    + "'Alpha secret terms', 'Alpha secret margin' FROM app.deals d WHERE d.organization_id = ? LIMIT 1 RETURNING id", org);
+            UUID product = (UUID) Sql.value(su, "SELECT id FROM app.products WHERE organization_id = ? LIMIT 1", org);
+            Sql.update(su, "INSERT INTO app.quote_lines (organization_id, quote_id, position, kind, product_id, description, "
+                    + "quantity, unit, unit_price, tax_rate_percent, optional, net, tax, gross) "
+                    + "VALUES (?, ?, 1, 'product', ?, 'Alpha secret option', 1, 'pc', 120, 19, true, 120.00, 22.80, 142.80)",
+                    org, quote, product);
+            Sql.execute(su, "RESET ROLE");
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.workline.persistence.catalog;
+package com.workline.persistence.db;
 
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.Text;
@@ -13,30 +13,30 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain statements inside the area's units of work (the catalog's services read and write with SQL, not entities). */
-final class Jdbc {
+/** Plain statements inside an area's units of work, for services that read and write with SQL rather than entities (catalog, quoting). */
+public final class Jdbc {
     private Jdbc() {
     }
 
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** {@code work} on the connection of the session's transaction (the tenant is set). */
-    static <T> T in(Session session, Work<T> work) {
+    public static <T> T in(Session session, Work<T> work) {
         return session.doReturningWork(work::run);
     }
 
     /** One unit of work of the organization, on a plain connection. */
-    static <T> T write(TenantDatabase db, Work<T> work) {
+    public static <T> T write(TenantDatabase db, Work<T> work) {
         return db.inTenant(session -> in(session, work));
     }
 
-    static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
@@ -46,12 +46,12 @@ final class Jdbc {
         }
     }
 
-    static <T> T one(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+    public static <T> T one(Connection c, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
         List<T> rows = list(c, sql, mapper, parameters);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, parameters)) {
             return ps.executeUpdate();
         }
@@ -76,7 +76,7 @@ final class Jdbc {
      * After an optimistic update changed no row: the row is gone ({@code notFoundKey}), someone saved it since
      * (the caller's conflict), or row-level security kept the person from changing it (not allowed).
      */
-    static WorklineException unchanged(Integer currentVersion, int expectedVersion, WorklineException conflict,
+    public static WorklineException unchanged(Integer currentVersion, int expectedVersion, WorklineException conflict,
                                        WorklineException notFound) {
         if (currentVersion == null) {
             return notFound;

@@ -1,4 +1,4 @@
-package com.workline.persistence.common.csv;
+package com.workline.persistence.csv;
 
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.Text;

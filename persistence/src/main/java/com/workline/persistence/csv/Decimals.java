@@ -1,4 +1,4 @@
-package com.workline.persistence.common.csv;
+package com.workline.persistence.csv;
 
 import java.math.BigDecimal;
 import java.util.List;

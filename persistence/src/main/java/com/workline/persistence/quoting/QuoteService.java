@@ -1,0 +1,351 @@
+package com.workline.persistence.quoting;
+
+import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.catalog.ApplicableRate;
+import com.workline.persistence.catalog.RateCardService;
+import com.workline.persistence.common.Json;
+import com.workline.persistence.common.Problem;
+import com.workline.persistence.common.Text;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.db.TenantDatabase;
+import com.workline.persistence.money.DocumentCalculator;
+import com.workline.persistence.money.DocumentInput;
+import com.workline.persistence.money.DocumentTotals;
+import com.workline.persistence.money.ExchangeRate;
+import com.workline.persistence.money.LineKind;
+import com.workline.persistence.money.LineTotals;
+import com.workline.persistence.money.TaxRounding;
+import com.workline.persistence.session.Role;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Quotes of one organization: the list by status tab, loading, drafting and saving (totals from the one
+ * {@link DocumentCalculator}), and the transitions, which the database's functions perform and check (V10).
+ */
+public final class QuoteService {
+    private static final String COLUMNS = """
+            q.id, q.number, q.revision, q.supersedes_id, q.status, q.customer_id, q.contact_id, q.deal_id, q.title,
+            q.valid_until, q.currency, q.exchange_rate, q.document_discount_percent, q.tax_rounding, q.subtotal,
+            q.discount_amount, q.net, q.tax, q.total, q.terms, q.customer_notes, q.internal_notes, q.sent_at,
+            q.accepted_at, q.rejected_at, q.rejection_reason, q.version""";
+
+    private final TenantDatabase db;
+    private final UUID userId;
+    private final Role role;
+
+    public QuoteService(TenantDatabase db, UUID userId, Role role) {
+        this.db = db;
+        this.userId = userId;
+        this.role = role;
+    }
+
+    // ------------------------------------------------------------------------------------------ list
+
+    /** A page of a status tab, newest first, optionally filtered by number, title or customer name. */
+    public QuotePage list(QuoteStatus tab, String search, QuoteRow after, int limit) {
+        String pattern = pattern(search);
+        List<QuoteRow> rows = Jdbc.write(db, c -> Jdbc.list(c, """
+                        SELECT q.id, q.number, q.title, c.name, q.status, q.valid_until, q.currency, q.total, q.created_at
+                          FROM app.quotes q
+                          JOIN app.customers c ON c.organization_id = q.organization_id AND c.id = q.customer_id
+                         WHERE q.organization_id = ? AND q.status = ?
+                           AND (?::text IS NULL OR q.search_text LIKE ? OR lower(c.name) LIKE ?)
+                           AND (?::timestamptz IS NULL OR (q.created_at, q.id) < (?::timestamptz, ?::uuid))
+                         ORDER BY q.created_at DESC, q.id DESC LIMIT ?""", QuoteService::row,
+                db.currentTenant(), tab.databaseValue(), pattern, pattern, pattern,
+                after == null ? null : after.createdAt(), after == null ? null : after.createdAt(),
+                after == null ? null : after.id(), limit + 1));
+        boolean more = rows.size() > limit;
+        List<QuoteRow> page = more ? rows.subList(0, limit) : rows;
+        return new QuotePage(List.copyOf(page), more ? page.get(page.size() - 1) : null);
+    }
+
+    /** Count and sum (base currency) of every status tab for the same search. */
+    public Map<QuoteStatus, QuoteTabTotal> tabTotals(String search) {
+        String pattern = pattern(search);
+        Map<QuoteStatus, QuoteTabTotal> totals = new LinkedHashMap<>();
+        for (QuoteStatus status : QuoteStatus.values()) {
+            totals.put(status, new QuoteTabTotal(status, 0, BigDecimal.ZERO));
+        }
+        Jdbc.write(db, c -> Jdbc.list(c, """
+                        SELECT q.status, count(*), coalesce(sum(q.total * coalesce(q.exchange_rate, 1)), 0)
+                          FROM app.quotes q
+                          JOIN app.customers c ON c.organization_id = q.organization_id AND c.id = q.customer_id
+                         WHERE q.organization_id = ? AND (?::text IS NULL OR q.search_text LIKE ? OR lower(c.name) LIKE ?)
+                         GROUP BY q.status""",
+                rs -> totals.put(QuoteStatus.of(rs.getString(1)),
+                        new QuoteTabTotal(QuoteStatus.of(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))),
+                db.currentTenant(), pattern, pattern, pattern));
+        return totals;
+    }
+
+    private static String pattern(String search) {
+        if (search == null || search.isBlank()) {
+            return null;
+        }
+        String escaped = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static QuoteRow row(ResultSet rs) throws SQLException {
+        return new QuoteRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                QuoteStatus.of(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8),
+                rs.getObject(9, OffsetDateTime.class));
+    }
+
+    // ------------------------------------------------------------------------------------------ load
+
+    /** The quote with its lines and history. */
+    public QuoteDetails load(UUID id) {
+        return Jdbc.write(db, c -> {
+            QuoteDetails found = load(c, id);
+            if (found == null) {
+                throw notFound();
+            }
+            return found;
+        });
+    }
+
+    private QuoteDetails load(Connection c, UUID id) throws SQLException {
+        List<QuoteLine> lines = Jdbc.list(c, """
+                SELECT kind, product_id, service_category_id, description, quantity, unit, unit_price, discount_percent,
+                       tax_rate_percent, optional, net, tax, gross
+                  FROM app.quote_lines WHERE organization_id = ? AND quote_id = ? ORDER BY position""",
+                rs -> new QuoteLine(LineKind.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), strip(rs.getBigDecimal(5)), rs.getString(6),
+                        strip(rs.getBigDecimal(7)), strip(rs.getBigDecimal(8)), strip(rs.getBigDecimal(9)), rs.getBoolean(10),
+                        rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)),
+                db.currentTenant(), id);
+        List<QuoteEvent> events = Jdbc.list(c, """
+                SELECT action, from_status, to_status, note, related_quote_id, changed_by, changed_at
+                  FROM app.quote_events WHERE organization_id = ? AND quote_id = ? ORDER BY changed_at, id""",
+                rs -> new QuoteEvent(rs.getString(1), rs.getString(2) == null ? null : QuoteStatus.of(rs.getString(2)),
+                        QuoteStatus.of(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                        rs.getObject(7, OffsetDateTime.class)),
+                db.currentTenant(), id);
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM app.quotes q WHERE q.organization_id = ? AND q.id = ?",
+                rs -> details(rs, lines, events), db.currentTenant(), id);
+    }
+
+    private static QuoteDetails details(ResultSet rs, List<QuoteLine> lines, List<QuoteEvent> events) throws SQLException {
+        int digits = DocumentCalculator.scale(currency(rs.getString(11)));
+        return new QuoteDetails(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getObject(4, UUID.class),
+                QuoteStatus.of(rs.getString(5)), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class),
+                rs.getObject(8, UUID.class), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11),
+                strip(rs.getBigDecimal(12)), strip(rs.getBigDecimal(13)),
+                "per_document".equals(rs.getString(14)) ? TaxRounding.PER_DOCUMENT : TaxRounding.PER_LINE,
+                money(rs.getBigDecimal(15), digits), money(rs.getBigDecimal(16), digits), money(rs.getBigDecimal(17), digits),
+                money(rs.getBigDecimal(18), digits), money(rs.getBigDecimal(19), digits), rs.getString(20), rs.getString(21),
+                rs.getString(22), rs.getObject(23, OffsetDateTime.class), rs.getObject(24, OffsetDateTime.class),
+                rs.getObject(25, OffsetDateTime.class), rs.getString(26), rs.getInt(27),
+                lines.stream().map(l -> l.net() == null ? l : l.withAmounts(money(l.net(), digits), money(l.tax(), digits),
+                        money(l.gross(), digits))).toList(), events);
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    private static BigDecimal money(BigDecimal value, int digits) {
+        return value == null ? null : value.setScale(digits, DocumentCalculator.ROUNDING);
+    }
+
+    private static Currency currency(String code) {
+        return Currency.getInstance(code);
+    }
+
+    // ------------------------------------------------------------------------------------------ drafts
+
+    /** A new, empty draft for a customer (contact and deal optional), valid for the organization's default days. */
+    public QuoteDetails createDraft(UUID customerId, UUID contactId, UUID dealId, String title) {
+        return Jdbc.write(db, c -> {
+            UUID id = (UUID) Jdbc.one(c, """
+                            INSERT INTO app.quotes (organization_id, customer_id, contact_id, deal_id, title, valid_until,
+                                                    currency, tax_rounding)
+                            SELECT o.id, ?, ?, ?, ?, (now() AT TIME ZONE o.timezone)::date + o.quote_validity_days,
+                                   o.base_currency, o.tax_rounding_mode
+                              FROM app.organizations o WHERE o.id = ?
+                            RETURNING id""", rs -> rs.getObject(1, UUID.class),
+                    customerId, contactId, dealId, title, db.currentTenant());
+            return load(c, id);
+        });
+    }
+
+    /** New quote from a deal: its customer, contact and deal, titled like the deal. */
+    public QuoteDetails createDraftFromDeal(UUID dealId) {
+        Object[] deal = Jdbc.write(db, c -> Jdbc.one(c,
+                "SELECT customer_id, contact_id, title FROM app.deals WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                rs -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)},
+                db.currentTenant(), dealId));
+        if (deal == null) {
+            throw new WorklineException(Problem.NOT_FOUND, Text.of("crm.deal.notFound"));
+        }
+        return createDraft((UUID) deal[0], (UUID) deal[1], dealId, (String) deal[2]);
+    }
+
+    /**
+     * Saves a draft's header and lines (totals computed here with the one calculator; lines without a unit price get
+     * the product's price or the applicable rate). If someone saved it since {@code draft.version()}, nothing is
+     * written and {@link QuoteConflictException} carries the stored quote; the caller keeps its typed lines.
+     */
+    public QuoteDetails saveDraft(QuoteDetails draft) {
+        List<QuoteLine> priced = new ArrayList<>();
+        for (QuoteLine line : draft.lines()) {
+            priced.add(line.unitPrice() == null && line.kind() != LineKind.TEXT
+                    ? line.withUnitPrice(defaultUnitPrice(line, draft.customerId(), LocalDate.now())) : line);
+        }
+        Currency currency = currency(draft.currency());
+        return Jdbc.write(db, c -> {
+            String base = (String) Jdbc.one(c, "SELECT base_currency FROM app.organizations WHERE id = ?", rs -> rs.getString(1),
+                    db.currentTenant());
+            ExchangeRate rate = draft.exchangeRate() == null || draft.currency().equals(base) ? null
+                    : new ExchangeRate(currency(base), draft.exchangeRate());
+            DocumentTotals totals = DocumentCalculator.calculate(new DocumentInput(priced.stream().map(QuoteLine::input).toList(),
+                    draft.documentDiscountPercent(), draft.taxRounding(), currency, rate));
+            int changed = Jdbc.update(c, """
+                            UPDATE app.quotes SET customer_id = ?, contact_id = ?, deal_id = ?, title = ?, valid_until = ?,
+                                   currency = ?, exchange_rate = ?, document_discount_percent = ?, tax_rounding = ?,
+                                   subtotal = ?, discount_amount = ?, net = ?, tax = ?, total = ?, terms = ?,
+                                   customer_notes = ?, internal_notes = ?, version = version + 1
+                             WHERE organization_id = ? AND id = ? AND version = ? AND status = 'draft'""",
+                    draft.customerId(), draft.contactId(), draft.dealId(), draft.title(), draft.validUntil(), draft.currency(),
+                    rate == null ? null : draft.exchangeRate(), draft.documentDiscountPercent(),
+                    draft.taxRounding() == TaxRounding.PER_DOCUMENT ? "per_document" : "per_line",
+                    totals.subtotal(), totals.documentDiscount(), totals.net(), totals.tax(), totals.total(), draft.terms(),
+                    draft.customerNotes(), draft.internalNotes(), db.currentTenant(), draft.id(), draft.version());
+            if (changed == 0) {
+                QuoteDetails current = load(c, draft.id());
+                if (current == null) {
+                    throw notFound();
+                }
+                if (current.version() != draft.version()) {
+                    throw new QuoteConflictException(current);
+                }
+                if (current.status() != QuoteStatus.DRAFT) {
+                    throw new WorklineException(Problem.NOT_ALLOWED, Text.of("quoting.quote.onlyDrafts"));
+                }
+                throw new WorklineException(Problem.NOT_ALLOWED, Text.of("db.notAllowed"));
+            }
+            List<Map<String, Object>> json = new ArrayList<>();
+            for (int i = 0; i < priced.size(); i++) {
+                QuoteLine line = priced.get(i);
+                LineTotals amounts = totals.lines().get(i);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("position", i + 1);
+                row.put("kind", line.kind().name().toLowerCase(Locale.ROOT));
+                row.put("product_id", line.productId());
+                row.put("service_category_id", line.serviceCategoryId());
+                row.put("description", line.description());
+                row.put("quantity", line.quantity());
+                row.put("unit", line.unit());
+                row.put("unit_price", line.unitPrice());
+                row.put("discount_percent", line.discountPercent());
+                row.put("tax_rate_percent", line.taxRatePercent());
+                row.put("optional", line.optional());
+                boolean text = line.kind() == LineKind.TEXT;
+                row.put("net", text ? null : amounts.net());
+                row.put("tax", text ? null : amounts.tax());
+                row.put("gross", text ? null : amounts.gross());
+                json.add(row);
+            }
+            Jdbc.one(c, "SELECT app.replace_quote_lines(?, ?, ?::jsonb)", rs -> null, draft.id(), draft.version() + 1,
+                    Json.write(json));
+            return load(c, draft.id());
+        });
+    }
+
+    /**
+     * The unit price a new line starts with: the product's sale price, or the rate applicable to this person for the
+     * customer and service category on the date; null when there is none (text lines, no rate).
+     */
+    public BigDecimal defaultUnitPrice(QuoteLine line, UUID customerId, LocalDate date) {
+        if (line.kind() == LineKind.PRODUCT && line.productId() != null) {
+            BigDecimal price = Jdbc.write(db, c -> Jdbc.one(c,
+                    "SELECT sale_price FROM app.products WHERE organization_id = ? AND id = ?", rs -> rs.getBigDecimal(1),
+                    db.currentTenant(), line.productId()));
+            return strip(price);
+        }
+        if (line.kind() == LineKind.SERVICE && line.serviceCategoryId() != null) {
+            ApplicableRate rate = new RateCardService(db).applicableRate(customerId, line.serviceCategoryId(), userId, role, date);
+            return rate == null ? null : strip(rate.billingRate());
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------ settings
+
+    /** The total (base currency) above which only managers and above accept quotes; null: no limit. */
+    public BigDecimal acceptanceLimit() {
+        return Jdbc.write(db, c -> Jdbc.one(c, "SELECT quote_acceptance_limit FROM app.organizations WHERE id = ?",
+                rs -> rs.getBigDecimal(1), db.currentTenant()));
+    }
+
+    /** Sets the acceptance limit (owners and admins: the organization settings' own rule; null removes it). */
+    public void setAcceptanceLimit(BigDecimal limit) {
+        if (limit != null && limit.signum() < 0) {
+            throw new WorklineException(Problem.INVALID_INPUT, Text.of("quoting.quote.acceptanceLimitNegative"));
+        }
+        int changed = Jdbc.write(db, c -> Jdbc.update(c,
+                "UPDATE app.organizations SET quote_acceptance_limit = ?, version = version + 1 WHERE id = ?",
+                limit, db.currentTenant()));
+        if (changed == 0) {
+            throw new WorklineException(Problem.NOT_ALLOWED, Text.of("db.notAllowed"));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ transitions
+
+    /** Sends a draft: the database issues its number (gapless) and records the event. Returns the number. */
+    public String send(UUID id, int version) {
+        return call("SELECT app.send_quote(?, ?)", rs -> rs.getString(1), id, version);
+    }
+
+    public void accept(UUID id, int version) {
+        call("SELECT app.accept_quote(?, ?)", rs -> null, id, version);
+    }
+
+    public void reject(UUID id, int version, String reason) {
+        call("SELECT app.reject_quote(?, ?, ?)", rs -> null, id, version, reason);
+    }
+
+    public void cancel(UUID id, int version) {
+        call("SELECT app.cancel_quote(?, ?)", rs -> null, id, version);
+    }
+
+    /** A new draft revision of a sent or expired quote; once sent it supersedes it and gets its number with "-R<n>". */
+    public UUID revise(UUID id, int version) {
+        return call("SELECT app.revise_quote(?, ?)", rs -> rs.getObject(1, UUID.class), id, version);
+    }
+
+    /** A copy of any quote as a new draft of its own. */
+    public UUID duplicate(UUID id) {
+        return call("SELECT app.duplicate_quote(?)", rs -> rs.getObject(1, UUID.class), id);
+    }
+
+    /** Sent quotes past their validity become expired; returns how many. */
+    public int expire() {
+        Integer count = call("SELECT app.expire_quotes()", rs -> rs.getInt(1));
+        return count == null ? 0 : count;
+    }
+
+    private <T> T call(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
+        return Jdbc.write(db, c -> Jdbc.one(c, sql, mapper, parameters));
+    }
+
+    private static WorklineException notFound() {
+        return new WorklineException(Problem.NOT_FOUND, Text.of("quoting.quote.notFound"));
+    }
+}
