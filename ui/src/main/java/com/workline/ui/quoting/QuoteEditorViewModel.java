@@ -1,0 +1,534 @@
+package com.workline.ui.quoting;
+
+import com.workline.persistence.catalog.ProductQuery;
+import com.workline.persistence.catalog.ProductRow;
+import com.workline.persistence.catalog.ProductService;
+import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.money.DocumentCalculator;
+import com.workline.persistence.money.DocumentInput;
+import com.workline.persistence.money.DocumentTotals;
+import com.workline.persistence.money.LineKind;
+import com.workline.persistence.money.TaxRateTotals;
+import com.workline.persistence.quoting.QuoteConflictException;
+import com.workline.persistence.quoting.QuoteDetails;
+import com.workline.persistence.quoting.QuoteEvent;
+import com.workline.persistence.quoting.QuoteLine;
+import com.workline.persistence.quoting.QuoteService;
+import com.workline.persistence.quoting.QuoteStatus;
+import com.workline.ui.common.FieldErrors;
+import com.workline.ui.common.LocaleNumbers;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import com.workline.ui.workbench.Permissions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The quote editor: header (title, validity, currency, document discount), lines typed in the user's locale with
+ * live totals from the one {@link DocumentCalculator} (and a summary per tax rate), saving the draft (a version
+ * conflict keeps the typed lines and offers the stored quote), the transitions by status and permission, and the
+ * history. Everything is read-only unless the quote is a draft and the person may edit.
+ */
+public final class QuoteEditorViewModel {
+    private final QuoteService quotes;
+    private final ProductService products;
+    private final Permissions permissions;
+    private final BackgroundTasks tasks;
+    private final Locale locale;
+    private final Consumer<UUID> openQuote;
+
+    private final ReadOnlyObjectWrapper<QuoteDetails> quote = new ReadOnlyObjectWrapper<>();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> validUntil = new SimpleObjectProperty<>();
+    private final StringProperty currency = new SimpleStringProperty("");
+    private final StringProperty documentDiscount = new SimpleStringProperty("");
+    private final ObservableList<QuoteLineRow> lines = FXCollections.observableArrayList(QuoteLineRow::dependencies);
+    private final ObservableList<QuoteEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<String> taxSummary = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper subtotal = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper discountAmount = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper net = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tax = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DocumentTotals> totals = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final FieldErrors errors = new FieldErrors();
+    private final BooleanBinding editable;
+    private QuoteDetails storedOnConflict;
+    private boolean loading;
+
+    /** @param openQuote opens another quote (a revision or a duplicate) */
+    public QuoteEditorViewModel(QuoteService quotes, ProductService products, Permissions permissions,
+                                BackgroundTasks tasks, Locale locale, Consumer<UUID> openQuote) {
+        this.quotes = quotes;
+        this.products = products;
+        this.permissions = permissions;
+        this.tasks = tasks;
+        this.locale = locale;
+        this.openQuote = openQuote;
+        this.editable = Bindings.createBooleanBinding(() -> quote.get() != null && quote.get().status() == QuoteStatus.DRAFT
+                && permissions.mayEdit(), quote);
+        lines.addListener((javafx.collections.ListChangeListener<QuoteLineRow>) c -> changed());
+        documentDiscount.addListener((o, was, now) -> changed());
+        currency.addListener((o, was, now) -> changed());
+        title.addListener((o, was, now) -> markDirty());
+        validUntil.addListener((o, was, now) -> markDirty());
+    }
+
+    // ------------------------------------------------------------------------------------------ properties
+
+    public ReadOnlyObjectProperty<QuoteDetails> quoteProperty() {
+        return quote.getReadOnlyProperty();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<LocalDate> validUntilProperty() {
+        return validUntil;
+    }
+
+    public StringProperty currencyProperty() {
+        return currency;
+    }
+
+    public StringProperty documentDiscountProperty() {
+        return documentDiscount;
+    }
+
+    public ObservableList<QuoteLineRow> lines() {
+        return lines;
+    }
+
+    public ObservableList<QuoteEvent> events() {
+        return events;
+    }
+
+    /** One line per tax rate: "19 %: 1234.50 + 234.56". */
+    public ObservableList<String> taxSummary() {
+        return taxSummary;
+    }
+
+    public ReadOnlyStringProperty subtotalProperty() {
+        return subtotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty discountAmountProperty() {
+        return discountAmount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty netProperty() {
+        return net.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty taxProperty() {
+        return tax.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** The live totals (null while a line cannot be calculated yet). */
+    public ReadOnlyObjectProperty<DocumentTotals> totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Someone else saved the quote; the typed lines are kept until {@link #reload()}. */
+    public ReadOnlyBooleanProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    /** True for a draft the person may change. */
+    public BooleanBinding editableProperty() {
+        return editable;
+    }
+
+    public boolean isReadOnly() {
+        return !editable.get();
+    }
+
+    public boolean canSend() {
+        return is(QuoteStatus.DRAFT) && permissions.mayEdit();
+    }
+
+    public boolean canAccept() {
+        return is(QuoteStatus.SENT) && permissions.mayEdit();
+    }
+
+    public boolean canReject() {
+        return is(QuoteStatus.SENT) && permissions.mayEdit();
+    }
+
+    public boolean canCancel() {
+        return (is(QuoteStatus.DRAFT) || is(QuoteStatus.SENT)) && permissions.mayEdit();
+    }
+
+    public boolean canRevise() {
+        return (is(QuoteStatus.SENT) || is(QuoteStatus.EXPIRED)) && permissions.mayEdit();
+    }
+
+    public boolean canDuplicate() {
+        return quote.get() != null && permissions.mayEdit();
+    }
+
+    private boolean is(QuoteStatus status) {
+        return quote.get() != null && quote.get().status() == status;
+    }
+
+    // ------------------------------------------------------------------------------------------ loading
+
+    /** Loads the quote with its lines and history. */
+    public void open(UUID id) {
+        message.set("");
+        tasks.run(() -> quotes.load(id), this::show, failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    /** After a conflict: shows the stored quote, dropping what was typed. */
+    public void reload() {
+        if (storedOnConflict != null) {
+            show(storedOnConflict);
+        } else if (quote.get() != null) {
+            open(quote.get().id());
+        }
+    }
+
+    private void show(QuoteDetails details) {
+        loading = true;
+        try {
+            quote.set(details);
+            title.set(details.title() == null ? "" : details.title());
+            validUntil.set(details.validUntil());
+            currency.set(details.currency());
+            documentDiscount.set(details.documentDiscountPercent() == null ? ""
+                    : LocaleNumbers.formatPercent(details.documentDiscountPercent(), locale, 6));
+            lines.setAll(details.lines().stream().map(l -> QuoteLineRow.of(l, locale)).toList());
+            events.setAll(details.events());
+            conflict.set(false);
+            storedOnConflict = null;
+            errors.clear();
+        } finally {
+            loading = false;
+        }
+        recalculate();
+        dirty.set(false);
+    }
+
+    // ------------------------------------------------------------------------------------------ lines
+
+    /** Adds an empty line of {@code kind} after the others (Enter in the last line); returns it. */
+    public QuoteLineRow addLine(LineKind kind) {
+        QuoteLineRow row = new QuoteLineRow(kind);
+        if (kind != LineKind.TEXT) {
+            row.quantityProperty().set(LocaleNumbers.formatPercent(BigDecimal.ONE, locale, 0));
+            QuoteLineRow previous = lastPriced();
+            if (previous != null) {
+                row.taxRatePercentProperty().set(previous.taxRatePercentProperty().get());
+            }
+        }
+        lines.add(row);
+        return row;
+    }
+
+    private QuoteLineRow lastPriced() {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).kindProperty().get() != LineKind.TEXT) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    public void removeLine(int index) {
+        if (index >= 0 && index < lines.size()) {
+            lines.remove(index);
+        }
+    }
+
+    /** Alt+Up: moves the line one place up; returns its new index. */
+    public int moveUp(int index) {
+        if (index <= 0 || index >= lines.size()) {
+            return index;
+        }
+        QuoteLineRow row = lines.remove(index);
+        lines.add(index - 1, row);
+        return index - 1;
+    }
+
+    /** Alt+Down: moves the line one place down; returns its new index. */
+    public int moveDown(int index) {
+        if (index < 0 || index >= lines.size() - 1) {
+            return index;
+        }
+        QuoteLineRow row = lines.remove(index);
+        lines.add(index + 1, row);
+        return index + 1;
+    }
+
+    /** Products whose code or name matches {@code term}, for the product line's picker. */
+    public void findProducts(String term, Consumer<List<ProductRow>> found) {
+        tasks.latest("products", () -> products.list(ProductQuery.search(term), null, 10).rows(), found,
+                failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    /** A product was chosen for {@code row}: its name, unit and sale price. */
+    public void chooseProduct(QuoteLineRow row, ProductRow product) {
+        row.kindProperty().set(LineKind.PRODUCT);
+        row.productIdProperty().set(product.id());
+        row.descriptionProperty().set(product.name());
+        row.unitProperty().set(product.unitCode() == null ? "" : product.unitCode());
+        row.unitPriceProperty().set(product.salePrice() == null ? "" : LocaleNumbers.formatAmount(product.salePrice(), locale));
+    }
+
+    /** A service category was chosen for {@code row}: its price is the rate the rate cards give for this customer. */
+    public void chooseService(QuoteLineRow row, UUID serviceCategoryId) {
+        row.kindProperty().set(LineKind.SERVICE);
+        row.serviceCategoryIdProperty().set(serviceCategoryId);
+        QuoteDetails current = quote.get();
+        if (current == null) {
+            return;
+        }
+        QuoteLine line = new QuoteLine(LineKind.SERVICE, null, serviceCategoryId, null, BigDecimal.ONE, null, null, null, null,
+                false, null, null, null);
+        tasks.run(() -> quotes.defaultUnitPrice(line, current.customerId(), LocalDate.now()),
+                price -> row.unitPriceProperty().set(price == null ? "" : LocaleNumbers.formatAmount(price, locale)),
+                failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    // ------------------------------------------------------------------------------------------ totals
+
+    private void changed() {
+        markDirty();
+        recalculate();
+    }
+
+    private void markDirty() {
+        if (!loading) {
+            dirty.set(true);
+        }
+    }
+
+    /** The live totals of what is typed, by the same calculator the service stores them with. */
+    public void recalculate() {
+        if (loading || quote.get() == null) {
+            return;
+        }
+        DocumentTotals result;
+        try {
+            List<QuoteLine> typed = typedLines();
+            result = DocumentCalculator.calculate(new DocumentInput(typed.stream().map(QuoteLine::input).toList(),
+                    LocaleNumbers.parsePercent(documentDiscount.get(), locale), quote.get().taxRounding(),
+                    Currency.getInstance(currency.get()), null));
+        } catch (RuntimeException incomplete) {
+            result = null;
+        }
+        totals.set(result);
+        for (int i = 0; i < lines.size(); i++) {
+            QuoteLineRow row = lines.get(i);
+            row.netProperty().set(result == null || row.kindProperty().get() == LineKind.TEXT ? ""
+                    : amount(result.lines().get(i).net()));
+        }
+        subtotal.set(result == null ? "" : amount(result.subtotal()));
+        discountAmount.set(result == null ? "" : amount(result.documentDiscount()));
+        net.set(result == null ? "" : amount(result.net()));
+        tax.set(result == null ? "" : amount(result.tax()));
+        total.set(result == null ? "" : amount(result.total()));
+        List<String> summary = new ArrayList<>();
+        if (result != null) {
+            for (TaxRateTotals rate : result.taxSummary()) {
+                summary.add(Messages.get("quote.taxSummary", LocaleNumbers.formatPercent(rate.ratePercent(), locale, 2),
+                        amount(rate.base()), amount(rate.tax())));
+            }
+        }
+        taxSummary.setAll(summary);
+    }
+
+    private List<QuoteLine> typedLines() {
+        return lines.stream().map(l -> l.toLine(locale)).toList();
+    }
+
+    public String amount(BigDecimal value) {
+        return value == null ? "" : LocaleNumbers.formatAmount(value, locale);
+    }
+
+    // ------------------------------------------------------------------------------------------ saving
+
+    /** Ctrl+S: saves the draft; on a conflict the typed lines stay and {@link #conflictProperty()} offers a reload. */
+    public void save() {
+        save(null);
+    }
+
+    private void save(Runnable then) {
+        QuoteDetails draft = draft();
+        if (draft == null) {
+            return;
+        }
+        message.set("");
+        tasks.run(() -> quotes.saveDraft(draft), saved -> {
+            show(saved);
+            message.set(Messages.get("quote.saved"));
+            if (then != null) {
+                then.run();
+            }
+        }, this::failed);
+    }
+
+    /** What is typed, as the service takes it; null (with field errors) when a number cannot be read. */
+    private QuoteDetails draft() {
+        QuoteDetails current = quote.get();
+        if (current == null || isReadOnly()) {
+            return null;
+        }
+        errors.clear();
+        List<QuoteLine> typed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                typed.add(lines.get(i).toLine(locale));
+            } catch (NumberFormatException e) {
+                errors.set("lines", Messages.get("quote.line.notANumber", String.valueOf(i + 1)));
+                message.set(errors.get("lines"));
+                return null;
+            }
+        }
+        BigDecimal discount = LocaleNumbers.parsePercent(documentDiscount.get(), locale);
+        if (discount == null && documentDiscount.get() != null && !documentDiscount.get().isBlank()) {
+            errors.set("documentDiscount", Messages.get("quote.notANumber"));
+            message.set(errors.get("documentDiscount"));
+            return null;
+        }
+        return new QuoteDetails(current.id(), current.number(), current.revision(), current.supersedesId(), current.status(),
+                current.customerId(), current.contactId(), current.dealId(), title.get() == null || title.get().isBlank()
+                ? null : title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
+                current.taxRounding(), null, null, null, null, null, current.terms(), current.customerNotes(),
+                current.internalNotes(), null, null, null, null, current.version(), typed, List.of());
+    }
+
+    private void failed(WorklineException failure) {
+        if (failure instanceof QuoteConflictException clash) {
+            storedOnConflict = clash.current();
+            conflict.set(true);
+            message.set(Messages.get("quote.conflict"));
+        } else if (failure instanceof ValidationException invalid) {
+            errors.showOnly(invalid.fieldErrors());
+            message.set(failure.getLocalizedMessage());
+        } else {
+            message.set(failure.getLocalizedMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ transitions
+
+    /** Saves what is typed, then sends: the database issues the number. */
+    public void send() {
+        if (!canSend()) {
+            return;
+        }
+        Runnable sending = () -> transition(q -> {
+            quotes.send(q.id(), q.version());
+            return null;
+        });
+        if (dirty.get()) {
+            save(sending);
+        } else {
+            sending.run();
+        }
+    }
+
+    public void accept() {
+        if (canAccept()) {
+            transition(q -> {
+                quotes.accept(q.id(), q.version());
+                return null;
+            });
+        }
+    }
+
+    public void reject(String reason) {
+        if (canReject()) {
+            String note = reason == null || reason.isBlank() ? null : reason.strip();
+            transition(q -> {
+                quotes.reject(q.id(), q.version(), note);
+                return null;
+            });
+        }
+    }
+
+    public void cancel() {
+        if (canCancel()) {
+            transition(q -> {
+                quotes.cancel(q.id(), q.version());
+                return null;
+            });
+        }
+    }
+
+    /** A new draft revision, opened in its own editor. */
+    public void revise() {
+        if (canRevise()) {
+            QuoteDetails q = quote.get();
+            tasks.run(() -> quotes.revise(q.id(), q.version()), openQuote, this::failed);
+        }
+    }
+
+    /** A copy as a new draft, opened in its own editor. */
+    public void duplicate() {
+        if (canDuplicate()) {
+            QuoteDetails q = quote.get();
+            tasks.run(() -> quotes.duplicate(q.id()), openQuote, this::failed);
+        }
+    }
+
+    private interface Transition {
+        Void apply(QuoteDetails quote);
+    }
+
+    private void transition(Transition work) {
+        QuoteDetails q = quote.get();
+        message.set("");
+        tasks.run(() -> {
+            work.apply(q);
+            return quotes.load(q.id());
+        }, this::show, this::failed);
+    }
+}

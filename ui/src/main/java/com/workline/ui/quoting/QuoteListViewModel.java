@@ -1,0 +1,119 @@
+package com.workline.ui.quoting;
+
+import com.workline.persistence.quoting.QuoteRow;
+import com.workline.persistence.quoting.QuoteService;
+import com.workline.persistence.quoting.QuoteStatus;
+import com.workline.persistence.quoting.QuoteTabTotal;
+import com.workline.ui.common.KeysetRows;
+import com.workline.ui.common.LocaleNumbers;
+import com.workline.ui.common.Messages;
+import com.workline.ui.task.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sales › Quotes: one status tab at a time with every tab's count and total, search as you type (number, title,
+ * customer), keyset pages appended as the user scrolls; sent quotes past their validity expire when the list opens.
+ */
+public final class QuoteListViewModel {
+    public static final int PAGE_SIZE = 100;
+    /** The tabs in their order (superseded quotes are reached through their revision). */
+    public static final List<QuoteStatus> TABS = List.of(QuoteStatus.DRAFT, QuoteStatus.SENT, QuoteStatus.ACCEPTED,
+            QuoteStatus.REJECTED, QuoteStatus.EXPIRED, QuoteStatus.CANCELLED);
+
+    private final QuoteService quotes;
+    private final Locale locale;
+    private final BackgroundTasks tasks;
+    private final KeysetRows<QuoteRow, QuoteRow> pages;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<QuoteStatus> tab = new SimpleObjectProperty<>(QuoteStatus.DRAFT);
+    private final ObservableMap<QuoteStatus, QuoteTabTotal> totals = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Object totalsSlot = new Object();
+
+    public QuoteListViewModel(QuoteService quotes, BackgroundTasks tasks, Locale locale) {
+        this.quotes = quotes;
+        this.tasks = tasks;
+        this.locale = locale;
+        this.pages = new KeysetRows<>(tasks, message::set);
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<QuoteStatus> tabProperty() {
+        return tab;
+    }
+
+    public ObservableList<QuoteRow> rows() {
+        return pages.rows();
+    }
+
+    public ObservableMap<QuoteStatus, QuoteTabTotal> tabTotals() {
+        return totals;
+    }
+
+    public ReadOnlyBooleanProperty morePagesProperty() {
+        return pages.morePagesProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
+    }
+
+    /** The list opens: sent quotes past their validity become expired, then the first page and the tab totals. */
+    public void open() {
+        tasks.run(quotes::expire, expired -> refresh(), failure -> {
+            message.set(failure.getLocalizedMessage());
+            refresh();
+        });
+    }
+
+    /** The first page of the current tab and search, and every tab's count and total. */
+    public void refresh() {
+        QuoteStatus status = tab.get() == null ? QuoteStatus.DRAFT : tab.get();
+        String term = term();
+        message.set("");
+        pages.showFirstPage(after -> quotes.list(status, term, after, PAGE_SIZE));
+        tasks.latest(totalsSlot, () -> quotes.tabTotals(term), totals::putAll, failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    public void loadMore() {
+        pages.loadMore();
+    }
+
+    private String term() {
+        return search.get() == null || search.get().isBlank() ? null : search.get().strip();
+    }
+
+    /** A tab's caption: status, count and total ("Sent (3) 1234.50"). */
+    public String tabCaption(QuoteStatus status) {
+        QuoteTabTotal total = totals.get(status);
+        long count = total == null ? 0 : total.count();
+        BigDecimal sum = total == null ? BigDecimal.ZERO : total.totalInBaseCurrency();
+        return Messages.get("quotes.tab", Messages.get("quote.status." + status.name()), String.valueOf(count), amount(sum));
+    }
+
+    /** An amount as the user's locale writes it. */
+    public String amount(BigDecimal value) {
+        return value == null ? "" : LocaleNumbers.formatAmount(value, locale);
+    }
+
+}
