@@ -4,6 +4,7 @@ import com.workline.ui.admin.AdministrationArea;
 import com.workline.ui.catalog.CatalogArea;
 import com.workline.ui.crm.CrmArea;
 import com.workline.ui.home.HomeArea;
+import com.workline.ui.quoting.QuotingArea;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Workbench;
 
@@ -14,6 +15,7 @@ final class DesktopAreas {
     static final List<Area> ALL = List.of(
             new HomeArea(),
             new CrmArea(),
+            new QuotingArea(),
             new CatalogArea(),
             new AdministrationArea());
 

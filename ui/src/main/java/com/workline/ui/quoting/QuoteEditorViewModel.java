@@ -1,6 +1,9 @@
 package com.workline.ui.quoting;
 
+import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.catalog.ProductQuery;
+import com.workline.persistence.catalog.ServiceCategory;
+import com.workline.persistence.catalog.ServiceCategoryService;
 import com.workline.persistence.catalog.ProductRow;
 import com.workline.persistence.catalog.ProductService;
 import com.workline.persistence.common.ValidationException;
@@ -54,6 +57,8 @@ import java.util.function.Consumer;
 public final class QuoteEditorViewModel {
     private final QuoteService quotes;
     private final ProductService products;
+    private final ServiceCategoryService serviceCategoryService;
+    private final ObservableList<ServiceCategory> serviceCategories = FXCollections.observableArrayList();
     private final Permissions permissions;
     private final BackgroundTasks tasks;
     private final Locale locale;
@@ -82,10 +87,11 @@ public final class QuoteEditorViewModel {
     private boolean loading;
 
     /** @param openQuote opens another quote (a revision or a duplicate) */
-    public QuoteEditorViewModel(QuoteService quotes, ProductService products, Permissions permissions,
+    public QuoteEditorViewModel(QuoteService quotes, Catalog catalog, Permissions permissions,
                                 BackgroundTasks tasks, Locale locale, Consumer<UUID> openQuote) {
         this.quotes = quotes;
-        this.products = products;
+        this.products = catalog.products();
+        this.serviceCategoryService = catalog.serviceCategories();
         this.permissions = permissions;
         this.tasks = tasks;
         this.locale = locale;
@@ -123,6 +129,11 @@ public final class QuoteEditorViewModel {
 
     public ObservableList<QuoteLineRow> lines() {
         return lines;
+    }
+
+    /** The service categories a service line can be of. */
+    public ObservableList<ServiceCategory> serviceCategories() {
+        return serviceCategories;
     }
 
     public ObservableList<QuoteEvent> events() {
@@ -223,6 +234,7 @@ public final class QuoteEditorViewModel {
     public void open(UUID id) {
         message.set("");
         tasks.run(() -> quotes.load(id), this::show, failure -> message.set(failure.getLocalizedMessage()));
+        tasks.run(serviceCategoryService::list, serviceCategories::setAll, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** After a conflict: shows the stored quote, dropping what was typed. */
@@ -421,6 +433,11 @@ public final class QuoteEditorViewModel {
             return null;
         }
         errors.clear();
+        if (title.get() == null || title.get().isBlank()) {
+            errors.set("title", Messages.get("quote.titleRequired"));
+            message.set(errors.get("title"));
+            return null;
+        }
         List<QuoteLine> typed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
@@ -438,8 +455,7 @@ public final class QuoteEditorViewModel {
             return null;
         }
         return new QuoteDetails(current.id(), current.number(), current.revision(), current.supersedesId(), current.status(),
-                current.customerId(), current.contactId(), current.dealId(), title.get() == null || title.get().isBlank()
-                ? null : title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
+                current.customerId(), current.contactId(), current.dealId(), title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
                 current.taxRounding(), null, null, null, null, null, current.terms(), current.customerNotes(),
                 current.internalNotes(), null, null, null, null, current.version(), typed, List.of());
     }

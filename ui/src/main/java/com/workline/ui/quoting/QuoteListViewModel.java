@@ -1,5 +1,8 @@
 package com.workline.ui.quoting;
 
+import com.workline.persistence.crm.CustomerQuery;
+import com.workline.persistence.crm.CustomerRow;
+import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.quoting.QuoteRow;
 import com.workline.persistence.quoting.QuoteService;
 import com.workline.persistence.quoting.QuoteStatus;
@@ -22,6 +25,8 @@ import javafx.collections.ObservableList;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Sales › Quotes: one status tab at a time with every tab's count and total, search as you type (number, title,
@@ -34,6 +39,7 @@ public final class QuoteListViewModel {
             QuoteStatus.REJECTED, QuoteStatus.EXPIRED, QuoteStatus.CANCELLED);
 
     private final QuoteService quotes;
+    private final CustomerService customers;
     private final Locale locale;
     private final BackgroundTasks tasks;
     private final KeysetRows<QuoteRow, QuoteRow> pages;
@@ -43,8 +49,9 @@ public final class QuoteListViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Object totalsSlot = new Object();
 
-    public QuoteListViewModel(QuoteService quotes, BackgroundTasks tasks, Locale locale) {
+    public QuoteListViewModel(QuoteService quotes, CustomerService customers, BackgroundTasks tasks, Locale locale) {
         this.quotes = quotes;
+        this.customers = customers;
         this.tasks = tasks;
         this.locale = locale;
         this.pages = new KeysetRows<>(tasks, message::set);
@@ -116,4 +123,19 @@ public final class QuoteListViewModel {
         return value == null ? "" : LocaleNumbers.formatAmount(value, locale);
     }
 
+    /** Customers whose name, number or e-mail matches, for the new quote's customer picker. */
+    public void findCustomers(String term, Consumer<List<CustomerRow>> found) {
+        tasks.latest("customers", () -> customers.list(CustomerQuery.all().withSearch(term), null, 20).rows(), found,
+                failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    /** A new draft for the customer (validity and currency from the organization); {@code created} gets its id. */
+    public void createDraft(CustomerRow customer, Consumer<UUID> created) {
+        if (customer == null) {
+            return;
+        }
+        String title = Messages.get("quotes.newTitle", customer.name());
+        tasks.run(() -> quotes.createDraft(customer.id(), null, null, title).id(), created,
+                failure -> message.set(failure.getLocalizedMessage()));
+    }
 }

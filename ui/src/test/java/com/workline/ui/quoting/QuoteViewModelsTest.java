@@ -63,7 +63,7 @@ class QuoteViewModelsTest {
     }
 
     private QuoteEditorViewModel editor(TenantSession session, Locale locale, List<UUID> opened) {
-        return new QuoteEditorViewModel(quotes(session), Catalog.of(session).products(), new Permissions(session.role()),
+        return new QuoteEditorViewModel(quotes(session), Catalog.of(session), new Permissions(session.role()),
                 BackgroundTasks.direct(), locale, opened::add);
     }
 
@@ -135,6 +135,43 @@ class QuoteViewModelsTest {
     }
 
     @Test
+    void aServiceLineGetsItsPriceThroughTheServiceAndAProductLineFromTheProduct() {
+        QuoteEditorViewModel vm = typedDraft(Locale.US, "Prices");
+        QuoteLineRow row = vm.addLine(LineKind.SERVICE);
+        vm.chooseService(row, service);
+        BigDecimal rate = quotes(manager).defaultUnitPrice(
+                com.workline.persistence.quoting.QuoteLine.service(service, null, "1", null, null, "19"), customer,
+                java.time.LocalDate.now());
+        assertThat(row.unitPriceProperty().get()).isEqualTo(rate == null ? "" : vm.amount(rate));
+        List<com.workline.persistence.catalog.ProductRow> found = new ArrayList<>();
+        vm.findProducts("", found::addAll);
+        assertThat(found).isNotEmpty();
+        QuoteLineRow productRow = vm.addLine(LineKind.PRODUCT);
+        vm.chooseProduct(productRow, found.get(0));
+        assertThat(productRow.descriptionProperty().get()).isEqualTo(found.get(0).name());
+        assertThat(productRow.productIdProperty().get()).isEqualTo(found.get(0).id());
+    }
+
+    @Test
+    void theStoredQuoteRendersAsPdf() {
+        QuoteEditorViewModel vm = typedDraft(Locale.US, "Printed");
+        vm.save();
+        vm.send();
+        byte[] pdf = QuotePdf.render(manager, vm.quoteProperty().get().id(), Locale.US);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(QuotePdf.fileName(vm.quoteProperty().get())).isEqualTo(vm.quoteProperty().get().number() + ".pdf");
+    }
+
+    @Test
+    void aDraftNeedsATitle() {
+        QuoteEditorViewModel vm = typedDraft(Locale.US, "Titled");
+        vm.titleProperty().set(" ");
+        vm.save();
+        assertThat(vm.errors().get("title")).isNotEmpty();
+        assertThat(vm.lines()).hasSize(4);
+    }
+
+    @Test
     void linesMoveUpAndDown() {
         QuoteEditorViewModel vm = typedDraft(Locale.US, "Moves");
         assertThat(vm.moveDown(0)).isEqualTo(1);
@@ -171,6 +208,7 @@ class QuoteViewModelsTest {
         assertThat(vm.isReadOnly()).isTrue();
         assertThat(vm.canSend()).isFalse();
         assertThat(vm.canDuplicate()).isFalse();
+        assertThat(vm.serviceCategories()).extracting(c -> c.id()).contains(service);
     }
 
     @Test
@@ -205,7 +243,8 @@ class QuoteViewModelsTest {
         String title = "Listed draft " + db.unique();
         quotes(manager).createDraft(customer, null, null, title);
 
-        QuoteListViewModel vm = new QuoteListViewModel(quotes(manager), BackgroundTasks.direct(), Locale.US);
+        QuoteListViewModel vm = new QuoteListViewModel(quotes(manager), com.workline.persistence.crm.Crm.of(manager).customers(),
+                BackgroundTasks.direct(), Locale.US);
         vm.open();
         assertThat(vm.rows()).isNotEmpty().allMatch(r -> r.status() == QuoteStatus.DRAFT);
         assertThat(vm.tabTotals().get(QuoteStatus.SENT).count()).isPositive();
@@ -220,5 +259,16 @@ class QuoteViewModelsTest {
         vm.tabProperty().set(QuoteStatus.SENT);
         vm.refresh();
         assertThat(vm.rows()).extracting(r -> r.number()).containsExactly(sent.quoteProperty().get().number());
+
+        List<com.workline.persistence.crm.CustomerRow> found = new ArrayList<>();
+        vm.findCustomers("", found::addAll);
+        assertThat(found).extracting(c -> c.id()).contains(customer);
+        List<UUID> created = new ArrayList<>();
+        vm.createDraft(found.stream().filter(c -> c.id().equals(customer)).findFirst().orElseThrow(), created::add);
+        assertThat(created).hasSize(1);
+        QuoteDetails fresh = quotes(manager).load(created.get(0));
+        assertThat(fresh.status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(fresh.validUntil()).isNotNull();
+        assertThat(fresh.title()).startsWith("Quote for ");
     }
 }

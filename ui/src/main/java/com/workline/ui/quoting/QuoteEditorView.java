@@ -1,0 +1,317 @@
+package com.workline.ui.quoting;
+
+import com.workline.persistence.catalog.ProductRow;
+import com.workline.persistence.catalog.ServiceCategory;
+import com.workline.persistence.money.LineKind;
+import com.workline.persistence.quoting.QuoteEvent;
+import com.workline.ui.common.Forms;
+import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.Screen;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/**
+ * The quote editor: header, the lines table (Enter adds a line, Alt+Up/Alt+Down move it), product search and
+ * service categories, live totals with the tax summary, the actions by status, and the history.
+ */
+public final class QuoteEditorView {
+    private QuoteEditorView() {
+    }
+
+    /** @param preview opens the PDF preview of the stored quote (null: not offered) */
+    public static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview) {
+        Label heading = Forms.title("");
+        vm.quoteProperty().addListener((o, was, q) -> heading.setText(q == null ? "" : Messages.get("quote.heading",
+                q.number() == null ? Messages.get("quotes.draftNumber") : q.number(),
+                Messages.get("quote.status." + q.status().name()))));
+
+        TextField title = new TextField();
+        title.setId("quote-title");
+        title.textProperty().bindBidirectional(vm.titleProperty());
+        DatePicker validUntil = new DatePicker();
+        validUntil.setId("quote-valid-until");
+        validUntil.valueProperty().bindBidirectional(vm.validUntilProperty());
+        TextField currency = new TextField();
+        currency.setId("quote-currency");
+        currency.setPrefColumnCount(4);
+        currency.textProperty().bindBidirectional(vm.currencyProperty());
+        TextField discount = new TextField();
+        discount.setId("quote-document-discount");
+        discount.setPrefColumnCount(6);
+        discount.textProperty().bindBidirectional(vm.documentDiscountProperty());
+        GridPane header = Forms.grid();
+        Forms.row(header, 0, Messages.get("quote.title"), title, vm.errors().of("title"));
+        Forms.row(header, 1, Messages.get("quote.validUntil"), validUntil, vm.errors().of("validUntil"));
+        Forms.row(header, 2, Messages.get("quote.currency"), currency, vm.errors().of("currency"));
+        Forms.row(header, 3, Messages.get("quote.documentDiscount"), discount, vm.errors().of("documentDiscount"));
+        header.disableProperty().bind(vm.editableProperty().not());
+
+        TableView<QuoteLineRow> table = linesTable(vm);
+
+        Button addLine = new Button(Messages.get("quote.line.add"));
+        addLine.setId("quote-line-add");
+        addLine.setOnAction(e -> select(table, vm.lines().indexOf(vm.addLine(LineKind.PRODUCT))));
+        Button addText = new Button(Messages.get("quote.line.addText"));
+        addText.setId("quote-line-add-text");
+        addText.setOnAction(e -> select(table, vm.lines().indexOf(vm.addLine(LineKind.TEXT))));
+        TextField product = new TextField();
+        product.setId("quote-product-search");
+        product.setPromptText(Messages.get("quote.line.kind.PRODUCT"));
+        ContextMenu productChoices = new ContextMenu();
+        product.textProperty().addListener((o, was, now) -> {
+            if (now == null || now.isBlank()) {
+                productChoices.hide();
+                return;
+            }
+            vm.findProducts(now, rows -> {
+                productChoices.getItems().setAll(rows.stream().map(p -> {
+                    MenuItem item = new MenuItem(p.code() + " \u00b7 " + p.name());
+                    item.setOnAction(e -> {
+                        addProduct(vm, table, p);
+                        product.clear();
+                    });
+                    return item;
+                }).toList());
+                if (!rows.isEmpty() && product.getScene() != null) {
+                    productChoices.show(product, javafx.geometry.Side.BOTTOM, 0, 0);
+                }
+            });
+        });
+        ChoiceBox<ServiceCategory> service = new ChoiceBox<>(vm.serviceCategories());
+        service.setId("quote-service-category");
+        service.setConverter(Forms.converter(c -> c == null ? Messages.get("quote.line.kind.SERVICE") : c.name()));
+        service.setOnAction(e -> {
+            ServiceCategory chosen = service.getValue();
+            if (chosen != null) {
+                QuoteLineRow row = vm.addLine(LineKind.SERVICE);
+                row.descriptionProperty().set(chosen.name());
+                vm.chooseService(row, chosen.id());
+                select(table, vm.lines().indexOf(row));
+                service.setValue(null);
+            }
+        });
+        Button remove = new Button(Messages.get("quote.line.remove"));
+        remove.setId("quote-line-remove");
+        remove.setOnAction(e -> vm.removeLine(table.getSelectionModel().getSelectedIndex()));
+        Button up = new Button(Messages.get("quote.line.up"));
+        up.setOnAction(e -> select(table, vm.moveUp(table.getSelectionModel().getSelectedIndex())));
+        Button down = new Button(Messages.get("quote.line.down"));
+        down.setOnAction(e -> select(table, vm.moveDown(table.getSelectionModel().getSelectedIndex())));
+        HBox lineTools = new HBox(8, addLine, addText, product, service, remove, up, down);
+        lineTools.setAlignment(Pos.CENTER_LEFT);
+        lineTools.disableProperty().bind(vm.editableProperty().not());
+
+        GridPane totals = Forms.grid();
+        totalRow(totals, 0, "quote.subtotal", null, vm.subtotalProperty());
+        totalRow(totals, 1, "quote.discountAmount", null, vm.discountAmountProperty());
+        totalRow(totals, 2, "quote.net", null, vm.netProperty());
+        totalRow(totals, 3, "quote.tax", null, vm.taxProperty());
+        totalRow(totals, 4, "quote.total", null, vm.totalProperty());
+        ListView<String> taxSummary = new ListView<>(vm.taxSummary());
+        taxSummary.setId("quote-tax-summary");
+        taxSummary.setPrefHeight(80);
+        VBox totalsBox = new VBox(6, totals, taxSummary);
+
+        ListView<QuoteEvent> history = new ListView<>(vm.events());
+        history.setId("quote-history");
+        history.setPrefHeight(140);
+        history.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(QuoteEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                setText(empty || event == null ? null : Messages.get("quote.event",
+                        event.changedAt() == null ? "" : event.changedAt().toLocalDate().toString(),
+                        event.fromStatus() == null ? "" : Messages.get("quote.status." + event.fromStatus().name()),
+                        Messages.get("quote.status." + event.toStatus().name()))
+                        + (event.note() == null ? "" : " \u00b7 " + event.note()));
+            }
+        });
+        VBox historyBox = new VBox(6, new Label(Messages.get("quote.history")), history);
+        HBox bottom = new HBox(24, totalsBox, historyBox);
+        HBox.setHgrow(historyBox, Priority.ALWAYS);
+
+        Button save = new Button(Messages.get("quote.save"));
+        save.setId("quote-save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> vm.save());
+        save.disableProperty().bind(vm.editableProperty().not().or(vm.busyProperty()));
+        Button reload = new Button(Messages.get("quote.reload"));
+        reload.setId("quote-reload");
+        reload.visibleProperty().bind(vm.conflictProperty());
+        reload.managedProperty().bind(vm.conflictProperty());
+        reload.setOnAction(e -> vm.reload());
+        Button send = action("quote-send", "quote.send", vm::send);
+        Button accept = action("quote-accept", "quote.accept", vm::accept);
+        Button reject = action("quote-reject", "quote.reject", () -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setHeaderText(Messages.get("quote.rejectReason"));
+            if (table.getScene() != null) {
+                ask.initOwner(table.getScene().getWindow());
+            }
+            ask.showAndWait().ifPresent(vm::reject);
+        });
+        Button cancel = action("quote-cancel", "quote.cancel", vm::cancel);
+        Button revise = action("quote-revise", "quote.revise", vm::revise);
+        Button duplicate = action("quote-duplicate", "quote.duplicate", vm::duplicate);
+        HBox actions = new HBox(8, save, reload, send, accept, reject, cancel, revise, duplicate);
+        if (preview != null) {
+            Button pdf = action("quote-preview", "quote.preview", preview);
+            actions.getChildren().add(pdf);
+            vm.quoteProperty().addListener((o, was, q) -> pdf.setDisable(q == null));
+        }
+        Runnable enable = () -> {
+            send.setDisable(!vm.canSend());
+            accept.setDisable(!vm.canAccept());
+            reject.setDisable(!vm.canReject());
+            cancel.setDisable(!vm.canCancel());
+            revise.setDisable(!vm.canRevise());
+            duplicate.setDisable(!vm.canDuplicate());
+        };
+        enable.run();
+        vm.quoteProperty().addListener((o, was, q) -> enable.run());
+        Button backButton = new Button("\u2190");
+        backButton.setOnAction(e -> back.run());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        actions.getChildren().add(0, backButton);
+        actions.getChildren().add(busy);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("quote-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+
+        VBox page = new VBox(12, heading, actions, message, header, new Label(Messages.get("quote.lines")), lineTools, table,
+                bottom);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        page.setPadding(new Insets(20, 28, 20, 28));
+        page.setId("quote-editor");
+        return Screen.of(page)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
+    }
+
+    private static void addProduct(QuoteEditorViewModel vm, TableView<QuoteLineRow> table, ProductRow product) {
+        QuoteLineRow selected = table.getSelectionModel().getSelectedItem();
+        QuoteLineRow row = selected != null && selected.kindProperty().get() == LineKind.PRODUCT
+                && selected.productIdProperty().get() == null ? selected : vm.addLine(LineKind.PRODUCT);
+        vm.chooseProduct(row, product);
+        select(table, vm.lines().indexOf(row));
+    }
+
+    private static Button action(String id, String key, Runnable run) {
+        Button button = new Button(Messages.get(key));
+        button.setId(id);
+        button.setOnAction(e -> run.run());
+        return button;
+    }
+
+    private static void totalRow(GridPane grid, int row, String key, String ignored, javafx.beans.value.ObservableStringValue value) {
+        Label label = new Label(Messages.get(key));
+        Label amount = new Label();
+        amount.textProperty().bind(value);
+        amount.setId(key.replace('.', '-'));
+        grid.add(label, 0, row);
+        grid.add(amount, 1, row);
+    }
+
+    private static void select(TableView<QuoteLineRow> table, int index) {
+        if (index >= 0 && index < table.getItems().size()) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(index);
+        }
+    }
+
+    private static TableView<QuoteLineRow> linesTable(QuoteEditorViewModel vm) {
+        TableView<QuoteLineRow> table = new TableView<>(vm.lines());
+        table.setId("quote-lines");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.editableProperty().bind(vm.editableProperty());
+        table.setPrefHeight(260);
+
+        TableColumn<QuoteLineRow, LineKind> kind = new TableColumn<>(Messages.get("quote.line.kind"));
+        kind.setCellValueFactory(c -> c.getValue().kindProperty());
+        kind.setCellFactory(ChoiceBoxTableCell.forTableColumn(
+                Forms.converter(k -> k == null ? "" : Messages.get("quote.line.kind." + k.name())), LineKind.values()));
+        kind.setPrefWidth(90);
+        table.getColumns().add(kind);
+        table.getColumns().add(text("quote.line.description", QuoteLineRow::descriptionProperty, 260));
+        table.getColumns().add(text("quote.line.quantity", QuoteLineRow::quantityProperty, 80));
+        table.getColumns().add(text("quote.line.unit", QuoteLineRow::unitProperty, 60));
+        table.getColumns().add(text("quote.line.unitPrice", QuoteLineRow::unitPriceProperty, 100));
+        table.getColumns().add(text("quote.line.discount", QuoteLineRow::discountPercentProperty, 80));
+        table.getColumns().add(text("quote.line.taxRate", QuoteLineRow::taxRatePercentProperty, 70));
+        TableColumn<QuoteLineRow, Boolean> optional = new TableColumn<>(Messages.get("quote.line.optional"));
+        optional.setCellValueFactory(c -> c.getValue().optionalProperty());
+        optional.setCellFactory(CheckBoxTableCell.forTableColumn(optional));
+        optional.setPrefWidth(70);
+        table.getColumns().add(optional);
+        TableColumn<QuoteLineRow, String> net = text("quote.line.net", QuoteLineRow::netProperty, 100);
+        net.setEditable(false);
+        net.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(net);
+
+        table.setOnKeyPressed(e -> {
+            int index = table.getSelectionModel().getSelectedIndex();
+            if (!vm.editableProperty().get() || table.getEditingCell() != null) {
+                return;
+            }
+            if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                select(table, vm.moveUp(index));
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                select(table, vm.moveDown(index));
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && (index < 0 || index == vm.lines().size() - 1)) {
+                QuoteLineRow row = vm.addLine(LineKind.PRODUCT);
+                int added = vm.lines().indexOf(row);
+                select(table, added);
+                table.edit(added, table.getColumns().get(1));
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && index >= 0) {
+                vm.removeLine(index);
+                e.consume();
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<QuoteLineRow, String> text(String key, Function<QuoteLineRow, StringProperty> property,
+                                                           double width) {
+        TableColumn<QuoteLineRow, String> column = new TableColumn<>(Messages.get(key));
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+}
