@@ -2,6 +2,7 @@ package com.workline.ui.quoting;
 
 import com.workline.persistence.catalog.ProductRow;
 import com.workline.persistence.catalog.ServiceCategory;
+import com.workline.persistence.crm.Contact;
 import com.workline.persistence.money.LineKind;
 import com.workline.persistence.quoting.QuoteEvent;
 import com.workline.ui.common.Forms;
@@ -35,6 +36,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -66,8 +69,34 @@ public final class QuoteEditorView {
         discount.setId("quote-document-discount");
         discount.setPrefColumnCount(6);
         discount.textProperty().bindBidirectional(vm.documentDiscountProperty());
+        Label customerName = new Label();
+        customerName.setId("quote-customer");
+        customerName.textProperty().bind(vm.customerNameProperty());
+        Button changeCustomer = new Button(Messages.get("quote.changeCustomer"));
+        changeCustomer.setId("quote-change-customer");
+        changeCustomer.setOnAction(e -> CustomerPicker.choose(vm::findCustomers, changeCustomer).ifPresent(vm::chooseCustomer));
+        HBox customer = new HBox(10, customerName, changeCustomer);
+        customer.setAlignment(Pos.CENTER_LEFT);
+        ChoiceBox<Contact> contact = new ChoiceBox<>();
+        contact.setId("quote-contact");
+        contact.setConverter(Forms.converter(c -> c == null ? Messages.get("quote.noContact")
+                : (nz(c.firstName()) + " " + nz(c.lastName())).strip()));
+        Runnable contactItems = () -> {
+            List<Contact> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(vm.contacts());
+            contact.getItems().setAll(items);
+            contact.setValue(vm.contacts().stream().filter(c -> c.id().equals(vm.contactIdProperty().get())).findFirst()
+                    .orElse(null));
+        };
+        vm.contacts().addListener((javafx.collections.ListChangeListener<Contact>) c -> contactItems.run());
+        vm.contactIdProperty().addListener((o, was, now) -> contactItems.run());
+        contact.setOnAction(e -> vm.contactIdProperty().set(contact.getValue() == null ? null : contact.getValue().id()));
+        contactItems.run();
         GridPane header = Forms.grid();
         Forms.row(header, 0, Messages.get("quote.title"), title, vm.errors().of("title"));
+        Forms.row(header, 4, Messages.get("quote.customer"), customer, vm.errors().of("customerId"));
+        Forms.row(header, 5, Messages.get("quote.contact"), contact, vm.errors().of("contactId"));
         Forms.row(header, 1, Messages.get("quote.validUntil"), validUntil, vm.errors().of("validUntil"));
         Forms.row(header, 2, Messages.get("quote.currency"), currency, vm.errors().of("currency"));
         Forms.row(header, 3, Messages.get("quote.documentDiscount"), discount, vm.errors().of("documentDiscount"));
@@ -171,6 +200,7 @@ public final class QuoteEditorView {
         Button accept = action("quote-accept", "quote.accept", vm::accept);
         Button reject = action("quote-reject", "quote.reject", () -> {
             TextInputDialog ask = new TextInputDialog();
+            ask.setTitle(Messages.get("quote.reject"));
             ask.setHeaderText(Messages.get("quote.rejectReason"));
             if (table.getScene() != null) {
                 ask.initOwner(table.getScene().getWindow());
@@ -225,6 +255,10 @@ public final class QuoteEditorView {
                 && selected.productIdProperty().get() == null ? selected : vm.addLine(LineKind.PRODUCT);
         vm.chooseProduct(row, product);
         select(table, vm.lines().indexOf(row));
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
     }
 
     private static Button action(String id, String key, Runnable run) {

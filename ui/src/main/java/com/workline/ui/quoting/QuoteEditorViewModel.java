@@ -7,6 +7,12 @@ import com.workline.persistence.catalog.ServiceCategoryService;
 import com.workline.persistence.catalog.ProductRow;
 import com.workline.persistence.catalog.ProductService;
 import com.workline.persistence.common.ValidationException;
+import com.workline.persistence.crm.Contact;
+import com.workline.persistence.crm.ContactService;
+import com.workline.persistence.crm.Crm;
+import com.workline.persistence.crm.CustomerQuery;
+import com.workline.persistence.crm.CustomerRow;
+import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.money.DocumentCalculator;
 import com.workline.persistence.money.DocumentInput;
@@ -58,6 +64,12 @@ public final class QuoteEditorViewModel {
     private final QuoteService quotes;
     private final ProductService products;
     private final ServiceCategoryService serviceCategoryService;
+    private final CustomerService customers;
+    private final ContactService contactService;
+    private final ObjectProperty<UUID> customerId = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper customerName = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<UUID> contactId = new SimpleObjectProperty<>();
+    private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
     private final ObservableList<ServiceCategory> serviceCategories = FXCollections.observableArrayList();
     private final Permissions permissions;
     private final BackgroundTasks tasks;
@@ -87,9 +99,11 @@ public final class QuoteEditorViewModel {
     private boolean loading;
 
     /** @param openQuote opens another quote (a revision or a duplicate) */
-    public QuoteEditorViewModel(QuoteService quotes, Catalog catalog, Permissions permissions,
+    public QuoteEditorViewModel(QuoteService quotes, Catalog catalog, Crm crm, Permissions permissions,
                                 BackgroundTasks tasks, Locale locale, Consumer<UUID> openQuote) {
         this.quotes = quotes;
+        this.customers = crm.customers();
+        this.contactService = crm.contacts();
         this.products = catalog.products();
         this.serviceCategoryService = catalog.serviceCategories();
         this.permissions = permissions;
@@ -103,6 +117,7 @@ public final class QuoteEditorViewModel {
         currency.addListener((o, was, now) -> changed());
         title.addListener((o, was, now) -> markDirty());
         validUntil.addListener((o, was, now) -> markDirty());
+        contactId.addListener((o, was, now) -> markDirty());
     }
 
     // ------------------------------------------------------------------------------------------ properties
@@ -129,6 +144,47 @@ public final class QuoteEditorViewModel {
 
     public ObservableList<QuoteLineRow> lines() {
         return lines;
+    }
+
+    public ReadOnlyObjectProperty<UUID> customerIdProperty() {
+        return customerId;
+    }
+
+    public ReadOnlyStringProperty customerNameProperty() {
+        return customerName.getReadOnlyProperty();
+    }
+
+    /** The customer's contact person on the quote (null: none). */
+    public ObjectProperty<UUID> contactIdProperty() {
+        return contactId;
+    }
+
+    /** The contacts of the quote's customer, for the contact picker. */
+    public ObservableList<Contact> contacts() {
+        return contacts;
+    }
+
+    /** Customers whose name, number or e-mail matches, for the customer picker. */
+    public void findCustomers(String term, Consumer<List<CustomerRow>> found) {
+        tasks.latest("customers", () -> customers.list(CustomerQuery.all().withSearch(term), null, 20).rows(), found,
+                failure -> message.set(failure.getLocalizedMessage()));
+    }
+
+    /** Another customer for the draft: its contact is cleared and its contacts are offered. */
+    public void chooseCustomer(CustomerRow customer) {
+        if (customer == null || isReadOnly() || customer.id().equals(customerId.get())) {
+            return;
+        }
+        customerId.set(customer.id());
+        customerName.set(customer.name());
+        contactId.set(null);
+        dirty.set(true);
+        loadContacts(customer.id());
+    }
+
+    private void loadContacts(UUID customer) {
+        tasks.latest("contacts", () -> contactService.contacts(customer), contacts::setAll,
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** The service categories a service line can be of. */
@@ -257,6 +313,14 @@ public final class QuoteEditorViewModel {
                     : LocaleNumbers.formatPercent(details.documentDiscountPercent(), locale, 6));
             lines.setAll(details.lines().stream().map(l -> QuoteLineRow.of(l, locale)).toList());
             events.setAll(details.events());
+            if (!details.customerId().equals(customerId.get())) {
+                UUID customer = details.customerId();
+                tasks.latest("customerName", () -> customers.load(customer).name(), customerName::set,
+                        failure -> message.set(failure.getLocalizedMessage()));
+                loadContacts(customer);
+            }
+            customerId.set(details.customerId());
+            contactId.set(details.contactId());
             conflict.set(false);
             storedOnConflict = null;
             errors.clear();
@@ -455,7 +519,7 @@ public final class QuoteEditorViewModel {
             return null;
         }
         return new QuoteDetails(current.id(), current.number(), current.revision(), current.supersedesId(), current.status(),
-                current.customerId(), current.contactId(), current.dealId(), title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
+                customerId.get(), contactId.get(), current.dealId(), title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
                 current.taxRounding(), null, null, null, null, null, current.terms(), current.customerNotes(),
                 current.internalNotes(), null, null, null, null, current.version(), typed, List.of());
     }

@@ -1,6 +1,5 @@
 package com.workline.ui.quoting;
 
-import com.workline.persistence.crm.CustomerRow;
 import com.workline.persistence.quoting.QuoteRow;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.ui.common.Forms;
@@ -13,11 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
@@ -63,7 +58,7 @@ public final class QuoteListView {
         busy.visibleProperty().bind(vm.busyProperty());
 
         HBox toolbar = new HBox(10, search, busy);
-        Runnable newQuote = () -> chooseCustomer(vm, search).ifPresent(customer -> vm.createDraft(customer, open));
+        Runnable newQuote = () -> CustomerPicker.choose(vm::findCustomers, search).ifPresent(customer -> vm.createDraft(customer, open));
         if (canCreate) {
             Button add = new Button(Messages.get("quotes.new"));
             add.setId("quote-new");
@@ -152,48 +147,6 @@ public final class QuoteListView {
             screen.shortcut(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newQuote);
         }
         return screen.whenShownAgain(vm::refresh);
-    }
-
-    /** The new quote's customer: a search field and the matching customers. */
-    private static java.util.Optional<CustomerRow> chooseCustomer(QuoteListViewModel vm, javafx.scene.Node owner) {
-        Dialog<CustomerRow> dialog = new Dialog<>();
-        dialog.setTitle(Messages.get("quotes.newCustomerPrompt"));
-        if (owner.getScene() != null) {
-            dialog.initOwner(owner.getScene().getWindow());
-        }
-        TextField term = new TextField();
-        term.setId("quote-customer-search");
-        term.setPromptText(Messages.get("quotes.newCustomerPrompt"));
-        ListView<CustomerRow> found = new ListView<>();
-        found.setId("quote-customer-list");
-        found.setPrefSize(420, 260);
-        found.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(CustomerRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name() + " \u00b7 " + nz(item.number()));
-            }
-        });
-        term.textProperty().addListener((o, was, now) -> vm.findCustomers(now, rows -> {
-            found.getItems().setAll(rows);
-            found.getSelectionModel().selectFirst();
-        }));
-        term.setOnAction(e -> found.requestFocus());
-        vm.findCustomers("", rows -> {
-            found.getItems().setAll(rows);
-            found.getSelectionModel().selectFirst();
-        });
-        dialog.getDialogPane().setContent(new VBox(8, term, found));
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        found.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && found.getSelectionModel().getSelectedItem() != null) {
-                ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
-            }
-        });
-        dialog.setResultConverter(b -> b == ButtonType.OK && found.getSelectionModel().getSelectedItem() != null
-                ? found.getSelectionModel().getSelectedItem() : null);
-        javafx.application.Platform.runLater(term::requestFocus);
-        return dialog.showAndWait();
     }
 
     private static String nz(String value) {

@@ -54,7 +54,8 @@ public final class QuotingArea implements Area {
 
     private static Screen quoteRecord(ScreenContext ctx, RecordRef ref) {
         BackgroundTasks tasks = ctx.newTasks();
-        var vm = new QuoteEditorViewModel(Quoting.of(ctx.session()).quotes(), Catalog.of(ctx.session()), ctx.permissions(),
+        var vm = new QuoteEditorViewModel(Quoting.of(ctx.session()).quotes(), Catalog.of(ctx.session()), Crm.of(ctx.session()),
+                ctx.permissions(),
                 tasks, ctx.locale(), id -> ctx.navigator().open(new RecordRef(QUOTE, id)));
         Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm));
         vm.open(ref.id());

@@ -63,7 +63,8 @@ class QuoteViewModelsTest {
     }
 
     private QuoteEditorViewModel editor(TenantSession session, Locale locale, List<UUID> opened) {
-        return new QuoteEditorViewModel(quotes(session), Catalog.of(session), new Permissions(session.role()),
+        return new QuoteEditorViewModel(quotes(session), Catalog.of(session), com.workline.persistence.crm.Crm.of(session),
+                new Permissions(session.role()),
                 BackgroundTasks.direct(), locale, opened::add);
     }
 
@@ -168,6 +169,32 @@ class QuoteViewModelsTest {
         vm.titleProperty().set(" ");
         vm.save();
         assertThat(vm.errors().get("title")).isNotEmpty();
+        assertThat(vm.lines()).hasSize(4);
+    }
+
+    @Test
+    void anotherCustomerAndItsContactAreSavedWithTheDraft() {
+        UUID other = com.workline.persistence.crm.Crm.of(manager).customers().create(
+                com.workline.persistence.crm.CustomerDetails.newCustomer("Other Customer " + db.unique(),
+                        com.workline.persistence.crm.CustomerType.COMPANY, com.workline.persistence.crm.CustomerStatus.ACTIVE)).id();
+        QuoteEditorViewModel vm = typedDraft(Locale.US, "Customer change");
+        assertThat(vm.customerIdProperty().get()).isEqualTo(customer);
+        assertThat(vm.customerNameProperty().get()).isNotEmpty();
+        assertThat(vm.contacts()).isNotEmpty();
+        vm.contactIdProperty().set(vm.contacts().get(0).id());
+        vm.save();
+        assertThat(vm.quoteProperty().get().contactId()).isEqualTo(vm.contacts().get(0).id());
+
+        List<com.workline.persistence.crm.CustomerRow> found = new ArrayList<>();
+        vm.findCustomers("Other Customer", found::addAll);
+        vm.chooseCustomer(found.stream().filter(c -> c.id().equals(other)).findFirst().orElseThrow());
+        assertThat(vm.contactIdProperty().get()).isNull();
+        assertThat(vm.contacts()).isEmpty();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.save();
+        assertThat(vm.quoteProperty().get().customerId()).isEqualTo(other);
+        assertThat(vm.quoteProperty().get().contactId()).isNull();
+        assertThat(vm.customerNameProperty().get()).startsWith("Other Customer");
         assertThat(vm.lines()).hasSize(4);
     }
 
