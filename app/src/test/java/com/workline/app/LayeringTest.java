@@ -111,6 +111,12 @@ class LayeringTest {
             .orShould().accessField("com.workline.persistence.session.Role", "VIEWER")
             .because("screens ask workbench.Permissions what the person may do (the database enforces it)");
 
+    @ArchTest
+    static final ArchRule screensShowProblemsInThePersonsLanguage = noClasses().that().resideInAPackage("com.workline.ui..")
+            .should().callMethod("com.workline.persistence.common.WorklineException", "getMessage")
+            .orShould().callMethod("com.workline.persistence.common.ValidationException", "getMessage")
+            .because("getMessage() is the English text for logs; screens show getLocalizedMessage()");
+
     private static String area(String packageName, String prefix) {
         if (!packageName.startsWith(prefix)) {
             return null;

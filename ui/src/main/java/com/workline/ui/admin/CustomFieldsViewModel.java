@@ -215,7 +215,7 @@ public final class CustomFieldsViewModel {
             } else {
                 selected.set(fresh);
             }
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** "Delivery zone" → "delivery_zone": lower-case ASCII letters, digits and _, starting with a letter. */

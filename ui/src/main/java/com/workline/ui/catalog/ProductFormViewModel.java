@@ -11,6 +11,7 @@ import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.LocaleNumbers;
+import com.workline.ui.common.EditConflict;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Permissions;
@@ -18,7 +19,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -66,7 +66,7 @@ public final class ProductFormViewModel {
     private final FieldErrors errors = new FieldErrors();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("product.new"));
-    private final ReadOnlyObjectWrapper<ProductDetails> conflict = new ReadOnlyObjectWrapper<>();
+    private final EditConflict<ProductDetails> conflict = new EditConflict<>();
     private ProductDetails original;
 
     public ProductFormViewModel(Catalog catalog, Permissions permissions, BackgroundTasks tasks, Locale locale,
@@ -154,7 +154,7 @@ public final class ProductFormViewModel {
 
     /** Set when a save met a newer version: the stored product, to show beside the typed values. */
     public ReadOnlyObjectProperty<ProductDetails> conflictProperty() {
-        return conflict.getReadOnlyProperty();
+        return conflict.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -190,7 +190,7 @@ public final class ProductFormViewModel {
 
     private void show(ProductDetails p) {
         original = p;
-        conflict.set(null);
+        conflict.clear();
         title.set(p.code() + " \u2014 " + p.name());
         code.set(p.code());
         name.set(p.name());
@@ -230,7 +230,7 @@ public final class ProductFormViewModel {
                 errors.showOnly(invalid.fieldErrors());
                 message.set(Messages.get("form.fix"));
             } else if (failure instanceof ProductConflictException clash) {
-                conflict.set(clash.current());
+                conflict.found(clash.current());
                 message.set(Messages.get("product.conflict"));
             } else if (failure.problem() == Problem.ALREADY_EXISTS) {
                 errors.set("code", Messages.get("product.codeTaken"));
@@ -243,21 +243,15 @@ public final class ProductFormViewModel {
 
     /** After a conflict: keep my values and save them over the other version (the user decided). */
     public void overwriteTheirs() {
-        ProductDetails theirs = conflict.get();
-        if (theirs != null) {
-            original = theirs;
-            conflict.set(null);
-            save();
-        }
+        conflict.keepMine(theirs -> original = theirs, this::save);
     }
 
     /** After a conflict: reload, taking their version and dropping my typing. */
     public void takeTheirs() {
-        ProductDetails theirs = conflict.get();
-        if (theirs != null) {
+        conflict.takeTheirs(theirs -> {
             show(theirs);
             message.set("");
-        }
+        });
     }
 
     private ProductDetails edited() {

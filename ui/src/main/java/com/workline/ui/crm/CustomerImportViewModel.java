@@ -91,7 +91,7 @@ public final class CustomerImportViewModel {
             try {
                 return CustomerImport.read(Files.readAllBytes(path));
             } catch (IOException e) {
-                throw new WorklineException(Problem.INVALID_INPUT, "The file cannot be read: " + e.getMessage(), e);
+                throw new WorklineException(Problem.INVALID_INPUT, Messages.get("import.file.unreadable", e.getMessage()), e);
             }
         }, read -> {
             csv = read;

@@ -231,7 +231,7 @@ public final class CustomerListViewModel {
         }, done -> {
             refresh();
             message.set(Messages.get("customers.restored", row.name()));
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     public ObservableList<CustomerRow> rows() {

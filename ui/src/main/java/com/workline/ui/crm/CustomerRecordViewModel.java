@@ -14,12 +14,12 @@ import com.workline.persistence.crm.CustomerStatus;
 import com.workline.persistence.crm.CustomerType;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.LocaleNumbers;
+import com.workline.ui.common.EditConflict;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,7 +64,7 @@ public final class CustomerRecordViewModel {
     private final FieldErrors errors = new FieldErrors();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<CustomerDetails> conflict = new ReadOnlyObjectWrapper<>();
+    private final EditConflict<CustomerDetails> conflict = new EditConflict<>();
     private final StringProperty newActivity = new SimpleStringProperty("");
     private CustomerDetails original;
 
@@ -157,7 +157,7 @@ public final class CustomerRecordViewModel {
 
     /** Set when a save met a newer version: the stored customer, to show beside the typed values. */
     public ReadOnlyObjectProperty<CustomerDetails> conflictProperty() {
-        return conflict.getReadOnlyProperty();
+        return conflict.property();
     }
 
     public StringProperty newActivityProperty() {
@@ -188,7 +188,7 @@ public final class CustomerRecordViewModel {
 
     private void show(CustomerDetails d) {
         original = d;
-        conflict.set(null);
+        conflict.clear();
         title.set(d.number() + " \u2014 " + d.name());
         set("name", d.name());
         set("industry", d.industry());
@@ -233,7 +233,7 @@ public final class CustomerRecordViewModel {
                 errors.showOnly(invalid.fieldErrors());
                 message.set(Messages.get("form.fix"));
             } else if (failure instanceof CustomerConflictException clash) {
-                conflict.set(clash.current());
+                conflict.found(clash.current());
                 message.set(Messages.get("customer.conflict"));
             } else {
                 message.set(failure.getLocalizedMessage());
@@ -243,21 +243,15 @@ public final class CustomerRecordViewModel {
 
     /** After a conflict: keep my values but save them over the other version (the user decided). */
     public void overwriteTheirs() {
-        CustomerDetails theirs = conflict.get();
-        if (theirs != null) {
-            original = theirs;
-            conflict.set(null);
-            save();
-        }
+        conflict.keepMine(theirs -> original = theirs, this::save);
     }
 
     /** After a conflict: take their version, dropping my typing. */
     public void takeTheirs() {
-        CustomerDetails theirs = conflict.get();
-        if (theirs != null) {
+        conflict.takeTheirs(theirs -> {
             show(theirs);
             message.set("");
-        }
+        });
     }
 
     private final StringProperty contactFirstName = new SimpleStringProperty("");

@@ -7,6 +7,7 @@ import com.workline.persistence.crm.DealDetails;
 import com.workline.persistence.crm.DealService;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.LocaleNumbers;
+import com.workline.ui.common.EditConflict;
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
 import javafx.beans.Observable;
@@ -14,7 +15,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -72,7 +72,7 @@ public final class DealFormViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<DealDetails> conflict = new ReadOnlyObjectWrapper<>();
+    private final EditConflict<DealDetails> conflict = new EditConflict<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
@@ -183,7 +183,7 @@ public final class DealFormViewModel {
 
     /** Set when a save met a newer version: the stored deal, to show beside the typed values. */
     public ReadOnlyObjectProperty<DealDetails> conflictProperty() {
-        return conflict.getReadOnlyProperty();
+        return conflict.property();
     }
 
     /** True while the form shows something other than the stored deal. */
@@ -219,20 +219,20 @@ public final class DealFormViewModel {
     /** Opens an existing deal. */
     public void open(UUID dealId) {
         loadChoices();
-        tasks.run(() -> deals.load(dealId), this::show, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> deals.load(dealId), this::show, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** A blank form for a new deal (in the organization's base currency); it starts in the default pipeline's first stage. */
     public void startNew() {
         loadChoices();
-        tasks.run(() -> DealDetails.newDeal(null, deals.baseCurrency()), this::show, failure -> message.set(failure.getMessage()));
+        tasks.run(() -> DealDetails.newDeal(null, deals.baseCurrency()), this::show, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** Narrows the customer choice to names containing the search text (the chosen customer stays offered). */
     public void searchCustomers() {
         String term = customerSearch.get();
         tasks.run(() -> deals.customerChoices(term, CUSTOMER_CHOICES), this::showCustomerChoices,
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /**
@@ -286,31 +286,25 @@ public final class DealFormViewModel {
                 errors.showOnly(invalid.fieldErrors());
                 message.set(Messages.get("form.fix"));
             } else if (failure instanceof DealConflictException clash) {
-                conflict.set(clash.current());
+                conflict.found(clash.current());
                 message.set(Messages.get("deal.conflict"));
             } else {
-                message.set(failure.getMessage());
+                message.set(failure.getLocalizedMessage());
             }
         });
     }
 
     /** After a conflict: keep my values and save them over the other version (the user decided). */
     public void overwriteTheirs() {
-        DealDetails theirs = conflict.get();
-        if (theirs != null) {
-            original = theirs;
-            conflict.set(null);
-            save();
-        }
+        conflict.keepMine(theirs -> original = theirs, this::save);
     }
 
     /** After a conflict: take their version, dropping my typing. */
     public void takeTheirs() {
-        DealDetails theirs = conflict.get();
-        if (theirs != null) {
+        conflict.takeTheirs(theirs -> {
             show(theirs);
             message.set("");
-        }
+        });
     }
 
     // ----- internals -----------------------------------------------------------------------------------
@@ -319,11 +313,11 @@ public final class DealFormViewModel {
         tasks.run(deals::canEdit, may -> {
             editable.set(may);
             readOnly.set(!may);
-        }, failure -> message.set(failure.getMessage()));
-        tasks.run(deals::customFieldDefinitions, definitions::setAll, failure -> message.set(failure.getMessage()));
-        tasks.run(deals::ownerChoices, owners::setAll, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
+        tasks.run(deals::customFieldDefinitions, definitions::setAll, failure -> message.set(failure.getLocalizedMessage()));
+        tasks.run(deals::ownerChoices, owners::setAll, failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(() -> deals.customerChoices("", CUSTOMER_CHOICES), this::showCustomerChoices,
-                failure -> message.set(failure.getMessage()));
+                failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private void loadContacts(UUID customerId) {
@@ -337,14 +331,14 @@ public final class DealFormViewModel {
             if (chosen != null && !contacts.contains(chosen)) {
                 contacts.add(0, chosen);
             }
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     private void show(DealDetails d) {
         showing = true;
         try {
             original = d;
-            conflict.set(null);
+            conflict.clear();
             errors.clear();
             heading.set(d.id() == null ? Messages.get("deal.form.new")
                     : Messages.get("deal.form.heading", d.title(), d.customerName()));
