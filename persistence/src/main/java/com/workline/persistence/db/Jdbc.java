@@ -63,6 +63,8 @@ public final class Jdbc {
             Object value = parameters[i];
             if (value instanceof java.time.LocalDate date) {
                 ps.setObject(i + 1, date, java.sql.Types.DATE);
+            } else if (value instanceof java.util.UUID[] ids) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", ids));
             } else if (value instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name().toLowerCase(java.util.Locale.ROOT));
             } else {

@@ -56,18 +56,26 @@ public final class QuoteService {
 
     /** A page of a status tab, newest first, optionally filtered by number, title or customer name. */
     public QuotePage list(QuoteStatus tab, String search, QuoteRow after, int limit) {
-        String pattern = pattern(search);
+        return page(tab, QuoteFilter.search(search), after, limit);
+    }
+
+    /** A page of a status tab, newest first, narrowed by {@code filter}. */
+    public QuotePage page(QuoteStatus tab, QuoteFilter filter, QuoteRow after, int limit) {
+        Where where = where(filter);
+        List<Object> binds = new ArrayList<>(where.binds());
+        binds.add(tab.databaseValue());
+        binds.add(after == null ? null : after.createdAt());
+        binds.add(after == null ? null : after.createdAt());
+        binds.add(after == null ? null : after.id());
+        binds.add(limit + 1);
         List<QuoteRow> rows = Jdbc.write(db, c -> Jdbc.list(c, """
                         SELECT q.id, q.number, q.title, c.name, q.status, q.valid_until, q.currency, q.total, q.created_at
                           FROM app.quotes q
                           JOIN app.customers c ON c.organization_id = q.organization_id AND c.id = q.customer_id
-                         WHERE q.organization_id = ? AND q.status = ?
-                           AND (?::text IS NULL OR q.search_text LIKE ? OR lower(c.name) LIKE ?)
+                         WHERE""" + where.sql() + """
+                           AND q.status = ?
                            AND (?::timestamptz IS NULL OR (q.created_at, q.id) < (?::timestamptz, ?::uuid))
-                         ORDER BY q.created_at DESC, q.id DESC LIMIT ?""", QuoteService::row,
-                db.currentTenant(), tab.databaseValue(), pattern, pattern, pattern,
-                after == null ? null : after.createdAt(), after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), limit + 1));
+                         ORDER BY q.created_at DESC, q.id DESC LIMIT ?""", QuoteService::row, binds.toArray()));
         boolean more = rows.size() > limit;
         List<QuoteRow> page = more ? rows.subList(0, limit) : rows;
         return new QuotePage(List.copyOf(page), more ? page.get(page.size() - 1) : null);
@@ -75,7 +83,12 @@ public final class QuoteService {
 
     /** Count and sum (base currency) of every status tab for the same search. */
     public Map<QuoteStatus, QuoteTabTotal> tabTotals(String search) {
-        String pattern = pattern(search);
+        return totals(QuoteFilter.search(search));
+    }
+
+    /** Count and sum (base currency) of every status tab for the same filter. */
+    public Map<QuoteStatus, QuoteTabTotal> totals(QuoteFilter filter) {
+        Where where = where(filter);
         Map<QuoteStatus, QuoteTabTotal> totals = new LinkedHashMap<>();
         for (QuoteStatus status : QuoteStatus.values()) {
             totals.put(status, new QuoteTabTotal(status, 0, BigDecimal.ZERO));
@@ -84,12 +97,88 @@ public final class QuoteService {
                         SELECT q.status, count(*), coalesce(sum(q.total * coalesce(q.exchange_rate, 1)), 0)
                           FROM app.quotes q
                           JOIN app.customers c ON c.organization_id = q.organization_id AND c.id = q.customer_id
-                         WHERE q.organization_id = ? AND (?::text IS NULL OR q.search_text LIKE ? OR lower(c.name) LIKE ?)
+                         WHERE""" + where.sql() + """
                          GROUP BY q.status""",
                 rs -> totals.put(QuoteStatus.of(rs.getString(1)),
                         new QuoteTabTotal(QuoteStatus.of(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))),
-                db.currentTenant(), pattern, pattern, pattern));
+                where.binds().toArray()));
         return totals;
+    }
+
+    private record Where(String sql, List<Object> binds) {
+    }
+
+    /**
+     * The filter as conditions on {@code q} (quotes) and {@code c} (customers); the days are the organization's
+     * calendar days, so "created today" means today where the company is.
+     */
+    private Where where(QuoteFilter filter) {
+        String pattern = pattern(filter.search());
+        List<Object> binds = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(" q.organization_id = ?\n");
+        binds.add(db.currentTenant());
+        if (pattern != null) {
+            sql.append("   AND (q.search_text LIKE ? OR lower(c.name) LIKE ?)\n");
+            binds.add(pattern);
+            binds.add(pattern);
+        }
+        if (filter.ownerId() != null) {
+            sql.append("   AND q.created_by = ?\n");
+            binds.add(filter.ownerId());
+        }
+        if (filter.customerId() != null) {
+            sql.append("   AND q.customer_id = ?\n");
+            binds.add(filter.customerId());
+        }
+        if (filter.from() != null) {
+            sql.append("   AND q.created_at >= (?::date)::timestamp AT TIME ZONE ")
+                    .append("(SELECT o.timezone FROM app.organizations o WHERE o.id = q.organization_id)\n");
+            binds.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append("   AND q.created_at < (?::date + 1)::timestamp AT TIME ZONE ")
+                    .append("(SELECT o.timezone FROM app.organizations o WHERE o.id = q.organization_id)\n");
+            binds.add(filter.to());
+        }
+        return new Where(sql.toString(), binds);
+    }
+
+    /** The people who created quotes in this organization, for the owner filter. */
+    public List<QuoteOwner> ownerChoices() {
+        return Jdbc.write(db, c -> Jdbc.list(c, """
+                SELECT m.user_id, coalesce(nullif(btrim(m.display_name), ''), m.first_name || ' ' || m.last_name)
+                  FROM sec.organization_members m
+                 WHERE m.organization_id = ?
+                   AND (m.active OR EXISTS (SELECT 1 FROM app.quotes q
+                                             WHERE q.organization_id = m.organization_id AND q.created_by = m.user_id))
+                 ORDER BY 2, 1""", rs -> new QuoteOwner(rs.getObject(1, UUID.class), rs.getString(2)), db.currentTenant()));
+    }
+
+    /**
+     * For each of the given deals that has quotes, the quote that speaks for it (see {@link DealQuoteValue}); deals
+     * without such a quote are absent. One query for a whole board.
+     */
+    public Map<UUID, DealQuoteValue> dealQuoteValues(java.util.Collection<UUID> dealIds) {
+        Map<UUID, DealQuoteValue> values = new LinkedHashMap<>();
+        if (dealIds.isEmpty()) {
+            return values;
+        }
+        Jdbc.write(db, c -> Jdbc.list(c, """
+                SELECT d.deal_id, best.id, best.number, best.status, best.currency, best.total, d.quotes
+                  FROM (SELECT q.deal_id, count(*) AS quotes FROM app.quotes q
+                         WHERE q.organization_id = ? AND q.deal_id = ANY (?) GROUP BY q.deal_id) d
+                  CROSS JOIN LATERAL (
+                        SELECT q.id, q.number, q.status, q.currency, q.total FROM app.quotes q
+                         WHERE q.organization_id = ? AND q.deal_id = d.deal_id
+                           AND q.status IN ('accepted', 'sent', 'draft')
+                         ORDER BY CASE q.status WHEN 'accepted' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END,
+                                  q.created_at DESC, q.id DESC
+                         LIMIT 1) best""",
+                rs -> values.put(rs.getObject(1, UUID.class), new DealQuoteValue(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class), rs.getString(3), QuoteStatus.of(rs.getString(4)), rs.getString(5),
+                        rs.getBigDecimal(6), rs.getInt(7))),
+                db.currentTenant(), dealIds.toArray(UUID[]::new), db.currentTenant()));
+        return values;
     }
 
     private static String pattern(String search) {
@@ -130,11 +219,14 @@ public final class QuoteService {
                         rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)),
                 db.currentTenant(), id);
         List<QuoteEvent> events = Jdbc.list(c, """
-                SELECT action, from_status, to_status, note, related_quote_id, changed_by, changed_at
-                  FROM app.quote_events WHERE organization_id = ? AND quote_id = ? ORDER BY changed_at, id""",
+                SELECT e.action, e.from_status, e.to_status, e.note, e.related_quote_id, e.changed_by, e.changed_at,
+                       coalesce(nullif(btrim(u.display_name), ''), u.first_name || ' ' || u.last_name)
+                  FROM app.quote_events e
+                  LEFT JOIN sec.users u ON u.id = e.changed_by
+                 WHERE e.organization_id = ? AND e.quote_id = ? ORDER BY e.changed_at, e.id""",
                 rs -> new QuoteEvent(rs.getString(1), rs.getString(2) == null ? null : QuoteStatus.of(rs.getString(2)),
                         QuoteStatus.of(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                        rs.getObject(7, OffsetDateTime.class)),
+                        rs.getString(8), rs.getObject(7, OffsetDateTime.class)),
                 db.currentTenant(), id);
         return Jdbc.one(c, "SELECT " + COLUMNS + " FROM app.quotes q WHERE q.organization_id = ? AND q.id = ?",
                 rs -> details(rs, lines, events), db.currentTenant(), id);

@@ -318,7 +318,7 @@ class QuotingTest {
         List<TenantSession> sessions = new ArrayList<>();
         List<QuoteDetails> drafts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            TenantSession s = db.signInTo(clerk, own);
+            TenantSession s = db.signInWithOneConnection(clerk, own);
             sessions.add(s);
             QuoteService quotes = Quoting.of(s).quotes();
             drafts.add(quotes.saveDraft(quotes.createDraft(ownCustomer, null, null, "Parallel " + i)
@@ -430,5 +430,57 @@ class QuotingTest {
         QuotePage page = quotes.list(QuoteStatus.EXPIRED, sentC.number(), null, 10);
         assertThat(page.rows()).extracting(QuoteRow::id).containsExactly(old.id());
         assertThat(quotes.list(QuoteStatus.DRAFT, "Alpha Secret", null, 1).rows()).hasSize(1);
+    }
+    @Test
+    @DisplayName("the list filters by owner, creation day and customer; deal cards get the quote that speaks for the deal")
+    void filtersAndDealValues() {
+        QuoteService byEmployee = Quoting.of(employee).quotes();
+        QuoteService byManager = Quoting.of(manager).quotes();
+        String tag = "Filter " + db.unique();
+        UUID deal = com.workline.persistence.crm.Crm.of(manager).deals().create(tag, customer, new java.math.BigDecimal("1000"),
+                "EUR", null);
+        QuoteDetails mine = byEmployee.createDraft(customer, null, deal, tag + " mine");
+        QuoteDetails theirs = byManager.createDraft(customer, null, deal, tag + " theirs");
+        QuoteFilter search = QuoteFilter.search(tag);
+
+        assertThat(byManager.page(QuoteStatus.DRAFT, search.withOwner(employeePerson.userId()), null, 10).rows())
+                .extracting(QuoteRow::id).containsExactly(mine.id());
+        assertThat(byManager.totals(search.withOwner(managerPerson.userId())).get(QuoteStatus.DRAFT).count()).isEqualTo(1);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(byManager.page(QuoteStatus.DRAFT, search.createdBetween(today.minusDays(1), today.plusDays(1)), null, 10)
+                .rows()).hasSize(2);
+        assertThat(byManager.page(QuoteStatus.DRAFT, search.createdBetween(today.plusDays(2), null), null, 10).rows()).isEmpty();
+        assertThat(byManager.page(QuoteStatus.DRAFT, search.createdBetween(null, today.minusDays(2)), null, 10).rows()).isEmpty();
+        assertThat(byManager.page(QuoteStatus.DRAFT, QuoteFilter.ofCustomer(customer), null, 500).rows())
+                .extracting(QuoteRow::id).contains(mine.id(), theirs.id());
+        assertThat(byManager.ownerChoices()).extracting(QuoteOwner::id)
+                .contains(employeePerson.userId(), managerPerson.userId());
+
+        // The newest draft speaks for the deal until one is sent; an accepted quote beats every other.
+        QuoteDetails priced = byEmployee.saveDraft(mine.withLines(List.of(QuoteLine.product(product, "Workstation", "1", "pc",
+                "100", "19"))));
+        assertThat(byManager.dealQuoteValues(List.of(deal)).get(deal).quoteId()).isEqualTo(theirs.id());
+        byEmployee.send(priced.id(), priced.version());
+        DealQuoteValue value = byManager.dealQuoteValues(List.of(deal, UUID.randomUUID())).get(deal);
+        assertThat(value.quoteId()).isEqualTo(mine.id());
+        assertThat(value.status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(value.total()).isEqualByComparingTo("119");
+        assertThat(value.quotes()).isGreaterThanOrEqualTo(2);
+        assertThat(byManager.dealQuoteValues(List.of())).isEmpty();
+
+        // Another organization's deal ids give nothing away.
+        UUID otherOrg = db.newOrganization("Quoting other");
+        TestPerson stranger = db.newPerson(otherOrg, Role.OWNER);
+        TenantSession strangerSession = db.signInTo(stranger, otherOrg);
+        try {
+            assertThat(Quoting.of(strangerSession).quotes().dealQuoteValues(List.of(deal))).isEmpty();
+            assertThat(Quoting.of(strangerSession).quotes().page(QuoteStatus.SENT, QuoteFilter.ofCustomer(customer), null, 10)
+                    .rows()).isEmpty();
+        } finally {
+            strangerSession.person().close();
+        }
+
+        // The history names the person.
+        assertThat(byManager.load(mine.id()).events()).extracting(QuoteEvent::changedByName).doesNotContainNull();
     }
 }

@@ -165,4 +165,13 @@ public final class TestDatabase {
     public TenantSession signInTo(TestPerson person, UUID organizationId) {
         return signIn(person).choose(organizationId);
     }
+
+    /**
+     * Like {@link #signInTo(TestPerson, UUID)} with a pool of one connection, for tests that sign one person in many
+     * times at once (each sign-in's pool counts against the person's connection limit).
+     */
+    public TenantSession signInWithOneConnection(TestPerson person, UUID organizationId) {
+        return new SignInService(roles, 1).signIn(server, person.email(), person.password().toCharArray())
+                .choose(organizationId);
+    }
 }
