@@ -143,6 +143,17 @@ public final class QuoteService {
         return new Where(sql.toString(), binds);
     }
 
+    /** A customer's quotes in every status, newest first (the customer record's Quotes tab). */
+    public List<QuoteRow> forCustomer(UUID customerId, int limit) {
+        return Jdbc.write(db, c -> Jdbc.list(c, """
+                        SELECT q.id, q.number, q.title, c.name, q.status, q.valid_until, q.currency, q.total, q.created_at
+                          FROM app.quotes q
+                          JOIN app.customers c ON c.organization_id = q.organization_id AND c.id = q.customer_id
+                         WHERE q.organization_id = ? AND q.customer_id = ?
+                         ORDER BY q.created_at DESC, q.id DESC LIMIT ?""", QuoteService::row,
+                db.currentTenant(), customerId, limit));
+    }
+
     /** The people who created quotes in this organization, for the owner filter. */
     public List<QuoteOwner> ownerChoices() {
         return Jdbc.write(db, c -> Jdbc.list(c, """

@@ -453,6 +453,7 @@ class QuotingTest {
         assertThat(byManager.page(QuoteStatus.DRAFT, search.createdBetween(null, today.minusDays(2)), null, 10).rows()).isEmpty();
         assertThat(byManager.page(QuoteStatus.DRAFT, QuoteFilter.ofCustomer(customer), null, 500).rows())
                 .extracting(QuoteRow::id).contains(mine.id(), theirs.id());
+        assertThat(byManager.forCustomer(customer, 1000)).extracting(QuoteRow::id).contains(mine.id(), theirs.id());
         assertThat(byManager.ownerChoices()).extracting(QuoteOwner::id)
                 .contains(employeePerson.userId(), managerPerson.userId());
 

@@ -96,8 +96,18 @@ public final class CrmArea implements Area {
     private static Screen customerRecord(ScreenContext ctx, RecordRef ref) {
         BackgroundTasks tasks = ctx.newTasks();
         var record = recordViewModel(Crm.of(ctx.session()), tasks, saved -> { }).inLocale(ctx.locale());
+        List<Screen> parts = new java.util.ArrayList<>();
+        List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
+        for (var tab : ctx.navigator().workbench().tabsFor(CUSTOMER)) {
+            Screen part = tab.content().apply(ctx, ref.id());
+            parts.add(part);
+            javafx.scene.control.Tab t = new javafx.scene.control.Tab(Messages.get(tab.titleKey()), part.root());
+            t.setId("customer-tab-" + tab.titleKey());
+            tabs.add(t);
+        }
         Screen screen = CustomerRecordView.create(record, () -> ctx.navigator().showStart(CUSTOMERS), ctx.locale(),
-                ctx.permissions().mayManage());
+                ctx.permissions().mayManage(), tabs);
+        parts.forEach(screen::including);
         record.open(ref.id());
         return screen.owning(tasks);
     }
@@ -129,8 +139,7 @@ public final class CrmArea implements Area {
     private static Screen dealRecord(ScreenContext ctx, RecordRef ref) {
         BackgroundTasks tasks = ctx.newTasks();
         var form = new DealFormViewModel(Crm.of(ctx.session()).deals(), tasks, ctx.locale(), saved -> { });
-        Node node = DealFormView.create(form, () -> ctx.navigator().showStart(PIPELINE), ctx.locale(),
-                customer -> ctx.navigator().open(new RecordRef(CUSTOMER, customer)));
+        Node node = DealFormView.create(form, () -> ctx.navigator().showStart(PIPELINE), ctx.locale(), dealLinks(ctx));
         form.open(ref.id());
         return Screen.of(node).owning(tasks);
     }
@@ -148,12 +157,27 @@ public final class CrmArea implements Area {
         Crm crm = Crm.of(ctx.session());
         BackgroundTasks boardTasks = ctx.newTasks();
         BackgroundTasks listTasks = ctx.newTasks();
-        java.util.function.Consumer<UUID> openCustomer = id -> ctx.navigator().open(new RecordRef(CUSTOMER, id));
+        DealFormView.Links links = dealLinks(ctx);
+        var facts = ctx.navigator().workbench().factsFor(DEAL);
         Node node = DealsSection.create(
-                () -> PipelineBoardView.create(new PipelineBoardViewModel(crm.deals(), crm.pipelines(), boardTasks),
-                        ctx.locale(), openCustomer),
+                () -> PipelineBoardView.create(new PipelineBoardViewModel(crm.deals(), crm.pipelines(), boardTasks)
+                                .withFacts(facts.isEmpty() ? null : ids -> {
+                                    java.util.Map<UUID, String> all = new java.util.HashMap<>();
+                                    facts.forEach(f -> f.facts().of(ctx, ids).forEach((id, text) ->
+                                            all.merge(id, text, (a, b) -> a + "\n" + b)));
+                                    return all;
+                                }),
+                        ctx.locale(), links),
                 () -> DealListView.create(new DealListViewModel(ctx.session(), listTasks, ctx.locale()), ctx.locale(),
-                        openCustomer));
+                        links));
         return Screen.of(node).owning(boardTasks, listTasks);
+    }
+
+    /** A deal form's links: its customer, and the commands other areas add to deals ("New quote"). */
+    private static DealFormView.Links dealLinks(ScreenContext ctx) {
+        return new DealFormView.Links(id -> ctx.navigator().open(new RecordRef(CUSTOMER, id)),
+                ctx.navigator().workbench().actionsFor(DEAL, ctx.permissions()).stream()
+                        .map(a -> new DealFormView.Command(a.id(), Messages.get(a.labelKey()), id -> a.run().accept(ctx, id)))
+                        .toList());
     }
 }

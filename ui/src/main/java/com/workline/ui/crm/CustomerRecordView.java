@@ -46,6 +46,15 @@ public final class CustomerRecordView {
 
     /** @param canDelete whether to offer Delete (managers and above; the database checks it again) */
     public static Screen create(CustomerRecordViewModel vm, Runnable back, Locale locale, boolean canDelete) {
+        return create(vm, back, locale, canDelete, java.util.List.of());
+    }
+
+    /**
+     * @param moreTabs tabs other areas add beside the customer's contacts, activities and history (the customer's
+     *                 quotes); shown once the customer is saved
+     */
+    public static Screen create(CustomerRecordViewModel vm, Runnable back, Locale locale, boolean canDelete,
+                                java.util.List<javafx.scene.control.Tab> moreTabs) {
         GridPane fields = Forms.grid();
         int row = 0;
         Forms.row(fields, row++, Messages.get("customer.name"), text(vm, "name"), vm.errors().of("name"));
@@ -202,9 +211,21 @@ public final class CustomerRecordView {
         moreFields.managedProperty().bind(moreFields.visibleProperty());
         VBox left = new VBox(12, fields, moreFields, customFields);
         left.setMaxWidth(620);
-        HBox body = new HBox(28, left, right);
+        javafx.scene.layout.Region side = right;
+        if (!moreTabs.isEmpty()) {
+            javafx.scene.control.Tab overview = new javafx.scene.control.Tab(Messages.get("customer.tab.overview"), right);
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(overview);
+            tabs.getTabs().addAll(moreTabs);
+            tabs.setId("customer-tabs");
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.setPrefWidth(480);
+            tabs.setMinWidth(440);
+            tabs.visibleProperty().bind(right.visibleProperty());
+            side = tabs;
+        }
+        HBox body = new HBox(28, left, side);
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox.setHgrow(side, Priority.ALWAYS);
         VBox page = new VBox(14, title, actions, conflictBox, body);
         page.setPadding(new Insets(20, 28, 28, 28));
         ScrollPane scroll = new ScrollPane(page);

@@ -44,12 +44,33 @@ public final class DealFormView {
     }
 
     public static Node create(DealFormViewModel vm, Runnable back, Locale locale) {
-        return create(vm, back, locale, null);
+        return create(vm, back, locale, DealFormView.Links.none());
+    }
+
+    /**
+     * What a deal form links to beyond itself: its customer's record, and commands other areas add to deals (such as
+     * "New quote"), run for the deal shown.
+     *
+     * @param openCustomer opens the chosen customer's record (null: no such link)
+     */
+    public record Links(java.util.function.Consumer<java.util.UUID> openCustomer, java.util.List<Command> commands) {
+        public static Links none() {
+            return new Links(null, java.util.List.of());
+        }
+    }
+
+    /** A button on the form that acts on the shown deal (offered once the deal is saved). */
+    public record Command(String id, String label, java.util.function.Consumer<java.util.UUID> run) {
     }
 
     /** @param openCustomer opens the chosen customer's record (null: no such link) */
     public static Node create(DealFormViewModel vm, Runnable back, Locale locale,
                               java.util.function.Consumer<java.util.UUID> openCustomer) {
+        return create(vm, back, locale, new Links(openCustomer, java.util.List.of()));
+    }
+
+    public static Node create(DealFormViewModel vm, Runnable back, Locale locale, Links links) {
+        java.util.function.Consumer<java.util.UUID> openCustomer = links.openCustomer();
         Runnable leave = () -> leave(vm, back);
         GridPane fields = Forms.grid();
         int row = 0;
@@ -149,7 +170,20 @@ public final class DealFormView {
         readOnly.getStyleClass().add("text-muted");
         readOnly.visibleProperty().bind(vm.readOnlyProperty());
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        HBox actions = new HBox(10, backButton, save, readOnly, message);
+        HBox actions = new HBox(10, backButton, save);
+        for (Command command : links.commands()) {
+            Button button = new Button(command.label());
+            button.setId(command.id());
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.disableProperty().bind(vm.busyProperty().or(vm.headingProperty().isEqualTo(Messages.get("deal.form.new"))));
+            button.setOnAction(e -> {
+                if (!vm.isNew()) {
+                    command.run().accept(vm.original().id());
+                }
+            });
+            actions.getChildren().add(button);
+        }
+        actions.getChildren().addAll(readOnly, message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label heading = new Label();

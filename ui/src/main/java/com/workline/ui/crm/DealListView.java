@@ -48,11 +48,16 @@ public final class DealListView {
     }
 
     public static Node create(DealListViewModel vm, Locale locale) {
-        return create(vm, locale, null);
+        return create(vm, locale, DealFormView.Links.none());
     }
 
     /** @param openCustomer opens a deal's customer from its form (null: no such link) */
     public static Node create(DealListViewModel vm, Locale locale, java.util.function.Consumer<java.util.UUID> openCustomer) {
+        return create(vm, locale, new DealFormView.Links(openCustomer, java.util.List.of()));
+    }
+
+    /** @param links what the deal form opened from here links to */
+    public static Node create(DealListViewModel vm, Locale locale, DealFormView.Links links) {
         TextField search = new TextField();
         search.setId("deal-search");
         search.setPromptText(Messages.get("deals.search"));
@@ -186,7 +191,7 @@ public final class DealListView {
                 holder.setCenter(page);
                 vm.refresh();
                 table.requestFocus();
-            }, locale, openCustomer));
+            }, locale, links));
             form.open(deal.id());
         };
         holder.setCenter(page);

@@ -36,11 +36,16 @@ public final class PipelineBoardView {
     }
 
     public static Node create(PipelineBoardViewModel vm, Locale locale) {
-        return create(vm, locale, null);
+        return create(vm, locale, DealFormView.Links.none());
     }
 
     /** @param openCustomer opens a deal's customer from its form (null: no such link) */
     public static Node create(PipelineBoardViewModel vm, Locale locale, java.util.function.Consumer<java.util.UUID> openCustomer) {
+        return create(vm, locale, new DealFormView.Links(openCustomer, java.util.List.of()));
+    }
+
+    /** @param links what the deal form opened from here links to */
+    public static Node create(PipelineBoardViewModel vm, Locale locale, DealFormView.Links links) {
         javafx.scene.layout.BorderPane holder = new javafx.scene.layout.BorderPane();
         @SuppressWarnings("unchecked")
         java.util.function.Consumer<DealCard>[] open = new java.util.function.Consumer[1];
@@ -48,14 +53,23 @@ public final class PipelineBoardView {
         board.setId("pipeline-board");
         board.setPadding(new Insets(4));
         Map<String, DealCard> cardsById = new HashMap<>();
+        Map<java.util.UUID, Label> factLabels = new HashMap<>();
+        vm.facts().addListener((javafx.collections.MapChangeListener<java.util.UUID, String>) change -> {
+            Label fact = factLabels.get(change.getKey());
+            if (fact != null) {
+                showFact(fact, vm.facts().get(change.getKey()));
+            }
+        });
         vm.columns().addListener((ListChangeListener<BoardColumn>) change -> {
             NumberFormat money = NumberFormat.getCurrencyInstance(locale);
             money.setCurrency(Currency.getInstance(vm.currency()));
             money.setMaximumFractionDigits(0);
             board.getChildren().clear();
             cardsById.clear();
+            factLabels.clear();
             for (BoardColumn column : vm.columns()) {
-                board.getChildren().add(column(vm, column, cardsById, money, vm.columns(), d -> open[0].accept(d)));
+                board.getChildren().add(column(vm, column, cardsById, factLabels, money, vm.columns(),
+                        d -> open[0].accept(d)));
             }
         });
         ScrollPane scroll = new ScrollPane(board);
@@ -84,7 +98,7 @@ public final class PipelineBoardView {
             holder.setCenter(DealFormView.create(form, () -> {
                 holder.setCenter(page);
                 vm.load();
-            }, locale, openCustomer));
+            }, locale, links));
             form.open(deal.id());
         };
         holder.setCenter(page);
@@ -93,6 +107,7 @@ public final class PipelineBoardView {
     }
 
     private static Node column(PipelineBoardViewModel vm, BoardColumn column, Map<String, DealCard> cardsById,
+                               Map<java.util.UUID, Label> factLabels,
                                NumberFormat money, java.util.List<BoardColumn> allColumns,
                                java.util.function.Consumer<DealCard> open) {
         Label name = new Label(column.name() + " (" + column.dealCount() + ")");
@@ -103,7 +118,12 @@ public final class PipelineBoardView {
         VBox cards = new VBox(6);
         for (DealCard deal : column.deals()) {
             cardsById.put(deal.id().toString(), deal);
-            Node card = card(deal, money);
+            Label fact = new Label();
+            fact.setId("deal-fact-" + deal.id());
+            fact.getStyleClass().add("text-small");
+            showFact(fact, vm.facts().get(deal.id()));
+            factLabels.put(deal.id(), fact);
+            Node card = card(deal, money, fact);
             // The keyboard and context-menu way to move a deal (drag and drop needs a mouse).
             javafx.scene.control.Menu moveTo = new javafx.scene.control.Menu(Messages.get("pipeline.moveTo"));
             for (BoardColumn target : allColumns) {
@@ -161,13 +181,19 @@ public final class PipelineBoardView {
         return box;
     }
 
-    private static Node card(DealCard deal, NumberFormat money) {
+    private static void showFact(Label fact, String text) {
+        fact.setText(text);
+        fact.setVisible(text != null);
+        fact.setManaged(text != null);
+    }
+
+    private static Node card(DealCard deal, NumberFormat money, Label fact) {
         Label title = new Label(deal.title());
         title.getStyleClass().add("text-bold");
         Label customer = new Label(deal.customerName());
         customer.getStyleClass().add("text-muted");
         Label value = new Label(money.format(deal.value()) + "  \u00b7  " + deal.probability().stripTrailingZeros().toPlainString() + " %");
-        VBox card = new VBox(2, title, customer, value);
+        VBox card = new VBox(2, title, customer, value, fact);
         card.setId("deal-" + deal.id());
         card.getStyleClass().addAll("card-form", "pipeline-card");
         card.setPadding(new Insets(8));

@@ -31,6 +31,8 @@ public final class PipelineBoardViewModel {
     private final BackgroundTasks tasks;
     private final ObservableList<BoardColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableMap<UUID, String> facts = FXCollections.observableHashMap();
+    private Function<java.util.Collection<UUID>, java.util.Map<UUID, String>> factSource;
     private UUID pipeline;
     private volatile String currency = "EUR";
 
@@ -39,6 +41,32 @@ public final class PipelineBoardViewModel {
         this.deals = deals;
         this.pipelineService = pipelineService;
         this.tasks = tasks;
+    }
+
+    /**
+     * Adds a line from other areas to the cards (the quote value of each deal), fetched for the cards on the board in
+     * the background after each load; called off the FX thread.
+     */
+    public PipelineBoardViewModel withFacts(Function<java.util.Collection<UUID>, java.util.Map<UUID, String>> source) {
+        this.factSource = source;
+        return this;
+    }
+
+    /** The extra line of each card that has one, by deal id. */
+    public javafx.collections.ObservableMap<UUID, String> facts() {
+        return facts;
+    }
+
+    private void show(java.util.List<BoardColumn> board) {
+        columns.setAll(board);
+        if (factSource == null) {
+            return;
+        }
+        java.util.List<UUID> ids = board.stream().flatMap(c -> c.deals().stream()).map(DealCard::id).toList();
+        tasks.latest("facts", () -> factSource.apply(ids), found -> {
+            facts.clear();
+            facts.putAll(found);
+        }, failure -> message.set(failure.getLocalizedMessage()));
     }
 
     /** The pipelines to choose from (the default first); the board shows the chosen one. */
@@ -82,7 +110,7 @@ public final class PipelineBoardViewModel {
                 currency = deals.baseCurrency();
             }
             return deals.board(pipeline, CARDS_PER_COLUMN);
-        }, columns::setAll, failure -> message.set(failure.getLocalizedMessage()));
+        }, this::show, failure -> message.set(failure.getLocalizedMessage()));
         if (pipelines.isEmpty()) {
             tasks.run(pipelineService::pipelines, list -> {
                 pipelines.setAll(list);
@@ -114,7 +142,7 @@ public final class PipelineBoardViewModel {
             deals.moveToStage(card.id(), card.version(), to.stageId(), lostReason);
             return deals.board(pipeline, CARDS_PER_COLUMN);
         }, board -> {
-            columns.setAll(board);
+            show(board);
             message.set(Messages.get("pipeline.moved", card.title(), to.name()));
         }, failure -> {
             message.set(failure instanceof ValidationException invalid

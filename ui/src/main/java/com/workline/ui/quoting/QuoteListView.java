@@ -67,6 +67,36 @@ public final class QuoteListView {
             toolbar.getChildren().add(1, add);
         }
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.ComboBox<com.workline.persistence.quoting.QuoteOwner> owner =
+                new javafx.scene.control.ComboBox<>();
+        owner.setId("quote-owner");
+        owner.setPromptText(Messages.get("quotes.filter.everyone"));
+        vm.owners().addListener((javafx.collections.ListChangeListener<com.workline.persistence.quoting.QuoteOwner>) c -> {
+            var chosen = owner.getValue();
+            owner.getItems().setAll(new java.util.ArrayList<>(java.util.Collections.singletonList(null)));
+            owner.getItems().addAll(vm.owners());
+            owner.setValue(chosen);
+        });
+        owner.setConverter(com.workline.ui.common.Forms.converter(
+                (com.workline.persistence.quoting.QuoteOwner o) -> o == null ? Messages.get("quotes.filter.everyone") : o.name()));
+        owner.valueProperty().bindBidirectional(vm.ownerProperty());
+        owner.setOnAction(e -> vm.refresh());
+        javafx.scene.control.DatePicker from = new javafx.scene.control.DatePicker();
+        from.setId("quote-from");
+        from.setPromptText(Messages.get("quotes.filter.from"));
+        from.setPrefWidth(150);
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        from.valueProperty().addListener((o, was, now) -> vm.refresh());
+        javafx.scene.control.DatePicker to = new javafx.scene.control.DatePicker();
+        to.setId("quote-to");
+        to.setPromptText(Messages.get("quotes.filter.to"));
+        to.setPrefWidth(150);
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        to.valueProperty().addListener((o, was, now) -> vm.refresh());
+        Label ownerLabel = new Label(Messages.get("quotes.filter.owner"));
+        Label createdLabel = new Label(Messages.get("quotes.filter.created"));
+        HBox filters = new HBox(8, ownerLabel, owner, createdLabel, from, new Label("\u2013"), to);
+        filters.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane();
         tabs.setId("quote-tabs");
@@ -98,7 +128,7 @@ public final class QuoteListView {
         table.getColumns().add(column(Messages.get("quotes.customer"), r -> nz(r.customerName()), 220));
         table.getColumns().add(column(Messages.get("quotes.quoteTitle"), r -> nz(r.title()), 260));
         table.getColumns().add(column(Messages.get("quotes.validUntil"),
-                r -> r.validUntil() == null ? "" : r.validUntil().toString(), 110));
+                r -> r.validUntil() == null ? "" : vm.date(r.validUntil()), 110));
         TableColumn<QuoteRow, String> total = column(Messages.get("quotes.total"),
                 r -> vm.amount(r.total()) + " " + nz(r.currency()), 130);
         total.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -136,7 +166,7 @@ public final class QuoteListView {
         message.setId("quote-list-message");
         message.textProperty().bind(vm.messageProperty());
 
-        VBox page = new VBox(12, Forms.title(Messages.get("quotes.title")), toolbar, tabs, message, table);
+        VBox page = new VBox(12, Forms.title(Messages.get("quotes.title")), toolbar, filters, tabs, message, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("quotes");

@@ -3,6 +3,8 @@ package com.workline.ui.quoting;
 import com.workline.persistence.crm.CustomerQuery;
 import com.workline.persistence.crm.CustomerRow;
 import com.workline.persistence.crm.CustomerService;
+import com.workline.persistence.quoting.QuoteFilter;
+import com.workline.persistence.quoting.QuoteOwner;
 import com.workline.persistence.quoting.QuoteRow;
 import com.workline.persistence.quoting.QuoteService;
 import com.workline.persistence.quoting.QuoteStatus;
@@ -48,6 +50,10 @@ public final class QuoteListViewModel {
     private final ObservableMap<QuoteStatus, QuoteTabTotal> totals = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Object totalsSlot = new Object();
+    private final ObservableList<QuoteOwner> owners = FXCollections.observableArrayList();
+    private final ObjectProperty<QuoteOwner> owner = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> to = new SimpleObjectProperty<>();
 
     public QuoteListViewModel(QuoteService quotes, CustomerService customers, BackgroundTasks tasks, Locale locale) {
         this.quotes = quotes;
@@ -93,13 +99,45 @@ public final class QuoteListViewModel {
         });
     }
 
-    /** The first page of the current tab and search, and every tab's count and total. */
+    /** The people who created quotes, for the owner filter (null in the property: everyone). */
+    public ObservableList<QuoteOwner> owners() {
+        return owners;
+    }
+
+    public ObjectProperty<QuoteOwner> ownerProperty() {
+        return owner;
+    }
+
+    /** Created on or after this day (null: no lower bound). */
+    public ObjectProperty<java.time.LocalDate> fromProperty() {
+        return from;
+    }
+
+    /** Created on or before this day (null: no upper bound). */
+    public ObjectProperty<java.time.LocalDate> toProperty() {
+        return to;
+    }
+
+    /** The filters as chosen on screen. */
+    QuoteFilter filter() {
+        QuoteOwner chosen = owner.get();
+        return QuoteFilter.search(term()).withOwner(chosen == null ? null : chosen.id()).createdBetween(from.get(), to.get());
+    }
+
+    /** The first page of the current tab and filters, and every tab's count and total. */
     public void refresh() {
         QuoteStatus status = tab.get() == null ? QuoteStatus.DRAFT : tab.get();
-        String term = term();
+        QuoteFilter filter = filter();
         message.set("");
-        pages.showFirstPage(after -> quotes.list(status, term, after, PAGE_SIZE));
-        tasks.latest(totalsSlot, () -> quotes.tabTotals(term), totals::putAll, failure -> message.set(failure.getLocalizedMessage()));
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            message.set(Messages.get("quotes.filter.badRange"));
+            return;
+        }
+        pages.showFirstPage(after -> quotes.page(status, filter, after, PAGE_SIZE));
+        tasks.latest(totalsSlot, () -> quotes.totals(filter), totals::putAll, failure -> message.set(failure.getLocalizedMessage()));
+        if (owners.isEmpty()) {
+            tasks.latest("owners", quotes::ownerChoices, owners::setAll, failure -> message.set(failure.getLocalizedMessage()));
+        }
     }
 
     public void loadMore() {
@@ -116,6 +154,12 @@ public final class QuoteListViewModel {
         long count = total == null ? 0 : total.count();
         BigDecimal sum = total == null ? BigDecimal.ZERO : total.totalInBaseCurrency();
         return Messages.get("quotes.tab", Messages.get("quote.status." + status.name()), String.valueOf(count), amount(sum));
+    }
+
+    /** A day as the user's locale writes it. */
+    public String date(java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
+                .format(day);
     }
 
     /** An amount as the user's locale writes it. */

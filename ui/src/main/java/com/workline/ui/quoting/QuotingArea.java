@@ -2,6 +2,7 @@ package com.workline.ui.quoting;
 
 import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.crm.Crm;
+import com.workline.persistence.quoting.DealQuoteValue;
 import com.workline.persistence.quoting.QuoteDetails;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
@@ -10,7 +11,11 @@ import com.workline.ui.documents.DocumentPreviewView;
 import com.workline.ui.documents.DocumentPreviewViewModel;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Area;
+import com.workline.ui.workbench.Permissions;
+import com.workline.ui.workbench.RecordAction;
+import com.workline.ui.workbench.RecordFacts;
 import com.workline.ui.workbench.RecordKind;
+import com.workline.ui.workbench.RecordTab;
 import com.workline.ui.workbench.RecordRef;
 import com.workline.ui.workbench.Screen;
 import com.workline.ui.workbench.ScreenContext;
@@ -22,6 +27,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -60,6 +67,60 @@ public final class QuotingArea implements Area {
         Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm));
         vm.open(ref.id());
         return screen.owning(tasks);
+    }
+
+    /** The customer record's Quotes tab, "New quote" on deals, and each deal card's quote. */
+    @Override
+    public List<RecordTab> recordTabs() {
+        return List.of(new RecordTab("customer", "quotes.customerTab", 10, (ctx, customerId) -> {
+            BackgroundTasks tasks = ctx.newTasks();
+            var vm = new CustomerQuotesViewModel(Quoting.of(ctx.session()).quotes(), Crm.of(ctx.session()).customers(),
+                    customerId, tasks, ctx.locale());
+            return CustomerQuotesView.create(vm, id -> ctx.navigator().open(new RecordRef(QUOTE, id)),
+                    ctx.permissions().mayEdit()).owning(tasks);
+        }));
+    }
+
+    @Override
+    public List<RecordAction> recordActions() {
+        return List.of(new RecordAction("deal", "deal-new-quote", "quote.newFromDeal", Permissions::mayEdit,
+                QuotingArea::newQuoteFromDeal));
+    }
+
+    @Override
+    public List<RecordFacts> recordFacts() {
+        return List.of(new RecordFacts("deal", (ctx, ids) -> {
+            Map<UUID, String> facts = new HashMap<>();
+            Quoting.of(ctx.session()).quotes().dealQuoteValues(ids).forEach((deal, value) ->
+                    facts.put(deal, dealFact(value, ctx.locale())));
+            return facts;
+        }));
+    }
+
+    /** "Quote Q-2026-00012 · €12,300.00 · Sent", with how many more quotes the deal has. */
+    static String dealFact(DealQuoteValue value, java.util.Locale locale) {
+        java.text.NumberFormat money = java.text.NumberFormat.getCurrencyInstance(locale);
+        money.setCurrency(java.util.Currency.getInstance(value.currency()));
+        String number = value.number() == null ? Messages.get("quotes.draftNumber") : value.number();
+        String status = Messages.get("quote.status." + value.status().name());
+        return value.quotes() > 1
+                ? Messages.get("quote.dealFact.more", number, money.format(value.total()), status, String.valueOf(value.quotes() - 1))
+                : Messages.get("quote.dealFact", number, money.format(value.total()), status);
+    }
+
+    /** A draft with the deal's customer, contact and title, opened in the editor. */
+    private static void newQuoteFromDeal(ScreenContext ctx, UUID dealId) {
+        BackgroundTasks tasks = ctx.newTasks();
+        tasks.run(() -> Quoting.of(ctx.session()).quotes().createDraftFromDeal(dealId).id(), id -> {
+            tasks.close();
+            ctx.navigator().open(new RecordRef(QUOTE, id));
+        }, failure -> {
+            tasks.close();
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    failure.getLocalizedMessage());
+            alert.setHeaderText(Messages.get("quote.newFromDeal"));
+            alert.show();
+        });
     }
 
     /** The stored quote as a PDF in a window of its own: Save as and Print there. */

@@ -13,4 +13,19 @@ public interface Area {
     default List<RecordKind> recordKinds() {
         return List.of();
     }
+
+    /** Tabs this area adds to other areas' record screens. */
+    default List<RecordTab> recordTabs() {
+        return List.of();
+    }
+
+    /** Commands this area adds to other areas' record screens. */
+    default List<RecordAction> recordActions() {
+        return List.of();
+    }
+
+    /** Facts this area adds to other areas' record cards. */
+    default List<RecordFacts> recordFacts() {
+        return List.of();
+    }
 }

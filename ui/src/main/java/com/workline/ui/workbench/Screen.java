@@ -77,6 +77,36 @@ public final class Screen {
         return this;
     }
 
+    /**
+     * A part of this screen made by another area (a tab on a record): shown again, left and disposed with it. The
+     * part's own shortcuts are not attached, so a contributed tab cannot take the record's keys.
+     */
+    public Screen including(Screen part) {
+        Scene[] scene = new Scene[1];
+        onShown.add(() -> {
+            scene[0] = root.getScene();
+            if (scene[0] != null) {
+                part.showing = false;
+                part.onShown.forEach(Runnable::run);
+                part.timers.forEach(Timeline::play);
+                if (part.shownBefore) {
+                    part.onShownAgain.forEach(Runnable::run);
+                }
+                part.shownBefore = true;
+                part.showing = true;
+            }
+        });
+        onHidden.add(() -> {
+            if (part.showing) {
+                part.showing = false;
+                part.timers.forEach(Timeline::stop);
+                part.onHidden.forEach(Runnable::run);
+            }
+        });
+        onDispose.add(part::dispose);
+        return this;
+    }
+
     /** The shortcuts this screen attaches while shown. */
     public Map<KeyCombination, Runnable> shortcuts() {
         return java.util.Collections.unmodifiableMap(shortcuts);

@@ -11,11 +11,17 @@ import java.util.Optional;
 public final class Workbench {
     private final List<Section> sections;
     private final Map<String, RecordKind> kinds = new LinkedHashMap<>();
+    private final List<RecordTab> tabs = new ArrayList<>();
+    private final List<RecordAction> actions = new ArrayList<>();
+    private final List<RecordFacts> facts = new ArrayList<>();
 
     public Workbench(List<? extends Area> areas) {
         List<Section> all = new ArrayList<>();
         for (Area area : areas) {
             all.addAll(area.sections());
+            tabs.addAll(area.recordTabs());
+            actions.addAll(area.recordActions());
+            facts.addAll(area.recordFacts());
             for (RecordKind kind : area.recordKinds()) {
                 if (kinds.put(kind.kind(), kind) != null) {
                     throw new IllegalStateException("Two areas register record kind " + kind.kind());
@@ -23,6 +29,7 @@ public final class Workbench {
             }
         }
         all.sort(Comparator.comparingInt(Section::order));
+        tabs.sort(Comparator.comparingInt(RecordTab::order));
         if (all.stream().map(Section::id).distinct().count() != all.size()) {
             throw new IllegalStateException("Two sections share an id: " + all.stream().map(Section::id).toList());
         }
@@ -49,5 +56,20 @@ public final class Workbench {
     /** The record kinds Ctrl+K searches, in registration order. */
     public List<RecordKind> searchableKinds() {
         return kinds.values().stream().filter(k -> k.search() != null).toList();
+    }
+
+    /** The tabs other areas add to screens of records of {@code kind}, in order. */
+    public List<RecordTab> tabsFor(String kind) {
+        return tabs.stream().filter(t -> t.recordKind().equals(kind)).toList();
+    }
+
+    /** The commands other areas add to screens of records of {@code kind} that {@code permissions} may use. */
+    public List<RecordAction> actionsFor(String kind, Permissions permissions) {
+        return actions.stream().filter(a -> a.recordKind().equals(kind) && a.visibleTo().test(permissions)).toList();
+    }
+
+    /** The facts other areas add to cards of records of {@code kind}. */
+    public List<RecordFacts> factsFor(String kind) {
+        return facts.stream().filter(f -> f.recordKind().equals(kind)).toList();
     }
 }

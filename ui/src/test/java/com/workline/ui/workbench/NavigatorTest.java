@@ -88,4 +88,40 @@ class NavigatorTest {
         assertThat(new Permissions(Role.MANAGER).atLeast(Role.EMPLOYEE)).isTrue();
         assertThat(new Permissions(Role.VIEWER).atLeast(Role.EMPLOYEE)).isFalse();
     }
+
+    @Test
+    void areasAddTabsCommandsAndFactsToOtherAreasRecordsByKindAndRole() {
+        Area quotes = new Area() {
+            @Override
+            public List<Section> sections() {
+                return List.of();
+            }
+
+            @Override
+            public List<RecordTab> recordTabs() {
+                return List.of(new RecordTab("customer", "b", 20, (c, id) -> blank(c)),
+                        new RecordTab("customer", "a", 10, (c, id) -> blank(c)),
+                        new RecordTab("deal", "c", 0, (c, id) -> blank(c)));
+            }
+
+            @Override
+            public List<RecordAction> recordActions() {
+                return List.of(new RecordAction("deal", "new-quote", "quote.newFromDeal", Permissions::mayEdit, (c, id) -> { }));
+            }
+
+            @Override
+            public List<RecordFacts> recordFacts() {
+                return List.of(new RecordFacts("deal", (c, ids) -> java.util.Map.of()));
+            }
+        };
+        Workbench workbench = new Workbench(List.of(SALES, quotes));
+        assertThat(workbench.tabsFor("customer")).extracting(RecordTab::titleKey).containsExactly("a", "b");
+        assertThat(workbench.tabsFor("quote")).isEmpty();
+        assertThat(workbench.actionsFor("deal", new Permissions(Role.EMPLOYEE))).extracting(RecordAction::id)
+                .containsExactly("new-quote");
+        assertThat(workbench.actionsFor("deal", new Permissions(Role.VIEWER))).isEmpty();
+        assertThat(workbench.actionsFor("customer", new Permissions(Role.OWNER))).isEmpty();
+        assertThat(workbench.factsFor("deal")).hasSize(1);
+        assertThat(workbench.factsFor("customer")).isEmpty();
+    }
 }
