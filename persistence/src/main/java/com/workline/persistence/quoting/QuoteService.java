@@ -314,8 +314,12 @@ public final class QuoteService {
         return Jdbc.write(db, c -> {
             String base = (String) Jdbc.one(c, "SELECT base_currency FROM app.organizations WHERE id = ?", rs -> rs.getString(1),
                     db.currentTenant());
-            ExchangeRate rate = draft.exchangeRate() == null || draft.currency().equals(base) ? null
-                    : new ExchangeRate(currency(base), draft.exchangeRate());
+            // In a foreign currency the rate to the base currency is needed for every total in the base currency.
+            new com.workline.persistence.common.ValidationException.Collector()
+                    .require(draft.currency().equals(base) || draft.exchangeRate() != null, "exchangeRate",
+                            "quoting.quote.exchangeRateRequired", base)
+                    .throwIfAny();
+            ExchangeRate rate = draft.currency().equals(base) ? null : new ExchangeRate(currency(base), draft.exchangeRate());
             DocumentTotals totals = DocumentCalculator.calculate(new DocumentInput(priced.stream().map(QuoteLine::input).toList(),
                     draft.documentDiscountPercent(), draft.taxRounding(), currency, rate));
             int changed = Jdbc.update(c, """

@@ -8,7 +8,10 @@ import com.workline.persistence.quoting.QuoteEvent;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
 import com.workline.ui.workbench.Screen;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.TextArea;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -69,6 +72,17 @@ public final class QuoteEditorView {
         discount.setId("quote-document-discount");
         discount.setPrefColumnCount(6);
         discount.textProperty().bindBidirectional(vm.documentDiscountProperty());
+        TextField exchangeRate = new TextField();
+        exchangeRate.setId("quote-exchange-rate");
+        exchangeRate.setPrefColumnCount(10);
+        exchangeRate.textProperty().bindBidirectional(vm.exchangeRateProperty());
+        Label exchangeHint = new Label();
+        exchangeHint.getStyleClass().add("text-muted");
+        exchangeHint.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("quote.exchangeRate.hint",
+                vm.currencyProperty().get() == null ? "" : vm.currencyProperty().get().strip().toUpperCase(java.util.Locale.ROOT),
+                vm.baseCurrencyProperty().get()), vm.currencyProperty(), vm.baseCurrencyProperty()));
+        HBox exchange = new HBox(8, exchangeRate, exchangeHint);
+        exchange.setAlignment(Pos.CENTER_LEFT);
         Label customerName = new Label();
         customerName.setId("quote-customer");
         customerName.textProperty().bind(vm.customerNameProperty());
@@ -100,7 +114,29 @@ public final class QuoteEditorView {
         Forms.row(header, 1, Messages.get("quote.validUntil"), validUntil, vm.errors().of("validUntil"));
         Forms.row(header, 2, Messages.get("quote.currency"), currency, vm.errors().of("currency"));
         Forms.row(header, 3, Messages.get("quote.documentDiscount"), discount, vm.errors().of("documentDiscount"));
+        Label exchangeLabel = new Label(Messages.get("quote.exchangeRate"));
+        Label exchangeError = new Label();
+        exchangeError.getStyleClass().addAll("danger", "text-small");
+        exchangeError.textProperty().bind(vm.errors().of("exchangeRate"));
+        header.add(exchangeLabel, 0, 6);
+        header.add(new VBox(2, exchange, exchangeError), 1, 6);
+        for (Node n : List.of(exchangeLabel, exchange.getParent())) {
+            n.visibleProperty().bind(vm.foreignCurrencyProperty());
+            n.managedProperty().bind(vm.foreignCurrencyProperty());
+        }
         header.disableProperty().bind(vm.editableProperty().not());
+
+        TextArea terms = area("quote-terms", vm.termsProperty());
+        TextArea customerNotes = area("quote-customer-notes", vm.customerNotesProperty());
+        TextArea internalNotes = area("quote-internal-notes", vm.internalNotesProperty());
+        GridPane texts = Forms.grid();
+        Forms.row(texts, 0, Messages.get("quote.terms"), terms, vm.errors().of("terms"));
+        Forms.row(texts, 1, Messages.get("quote.customerNotes"), customerNotes, vm.errors().of("customerNotes"));
+        Forms.row(texts, 2, Messages.get("quote.internalNotes"), internalNotes, vm.errors().of("internalNotes"));
+        texts.disableProperty().bind(vm.editableProperty().not());
+        javafx.scene.control.TitledPane textsPane = new javafx.scene.control.TitledPane(Messages.get("quote.texts"), texts);
+        textsPane.setId("quote-texts");
+        textsPane.setExpanded(false);
 
         TableView<QuoteLineRow> table = linesTable(vm);
 
@@ -175,9 +211,11 @@ public final class QuoteEditorView {
             @Override
             protected void updateItem(QuoteEvent event, boolean empty) {
                 super.updateItem(event, empty);
-                setText(empty || event == null ? null : Messages.get("quote.event",
-                        event.changedAt() == null ? "" : event.changedAt().toLocalDate().toString(),
-                        event.fromStatus() == null ? "" : Messages.get("quote.status." + event.fromStatus().name()),
+                setText(empty || event == null ? null : Messages.get("quote.event.by",
+                        event.changedAt() == null ? "" : WHEN.withLocale(vm.locale()).format(
+                                event.changedAt().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+                        event.changedByName() == null ? Messages.get("quote.event.system") : event.changedByName(),
+                        Messages.get("quote.event.action." + event.action()),
                         Messages.get("quote.status." + event.toStatus().name()))
                         + (event.note() == null ? "" : " \u00b7 " + event.note()));
             }
@@ -241,7 +279,7 @@ public final class QuoteEditorView {
         message.textProperty().bind(vm.messageProperty());
 
         VBox page = new VBox(12, heading, actions, message, header, new Label(Messages.get("quote.lines")), lineTools, table,
-                bottom);
+                textsPane, bottom);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("quote-editor");
@@ -255,6 +293,57 @@ public final class QuoteEditorView {
                 && selected.productIdProperty().get() == null ? selected : vm.addLine(LineKind.PRODUCT);
         vm.chooseProduct(row, product);
         select(table, vm.lines().indexOf(row));
+    }
+
+    private static final javafx.scene.input.DataFormat LINE_INDEX = new javafx.scene.input.DataFormat(
+            "application/x-workline-quote-line");
+
+    /** A line row that can be dragged onto another row of the same table to move it there (drafts only). */
+    private static javafx.scene.control.TableRow<QuoteLineRow> draggableRow(QuoteEditorViewModel vm,
+                                                                            TableView<QuoteLineRow> table) {
+        javafx.scene.control.TableRow<QuoteLineRow> row = new javafx.scene.control.TableRow<>();
+        row.setOnDragDetected(e -> {
+            if (row.isEmpty() || !vm.editableProperty().get() || table.getEditingCell() != null) {
+                return;
+            }
+            javafx.scene.input.Dragboard board = row.startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+            board.setDragView(row.snapshot(null, null));
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.put(LINE_INDEX, row.getIndex());
+            board.setContent(content);
+            e.consume();
+        });
+        row.setOnDragOver(e -> {
+            if (e.getGestureSource() instanceof javafx.scene.control.TableRow<?> source && source.getTableView() == table
+                    && e.getDragboard().hasContent(LINE_INDEX)) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
+                e.consume();
+            }
+        });
+        row.setOnDragDropped(e -> {
+            javafx.scene.input.Dragboard board = e.getDragboard();
+            if (!board.hasContent(LINE_INDEX)) {
+                return;
+            }
+            int from = (Integer) board.getContent(LINE_INDEX);
+            int to = row.isEmpty() ? vm.lines().size() - 1 : row.getIndex();
+            select(table, vm.moveLine(from, to));
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        return row;
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+            java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT);
+
+    private static TextArea area(String id, javafx.beans.property.StringProperty text) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setPrefRowCount(3);
+        area.setWrapText(true);
+        area.textProperty().bindBidirectional(text);
+        return area;
     }
 
     private static String nz(String value) {
@@ -312,6 +401,7 @@ public final class QuoteEditorView {
         net.setEditable(false);
         net.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(net);
+        table.setRowFactory(t -> draggableRow(vm, table));
 
         table.setOnKeyPressed(e -> {
             int index = table.getSelectionModel().getSelectedIndex();

@@ -64,6 +64,8 @@ public final class QuoteEditorViewModel {
     private final QuoteService quotes;
     private final ProductService products;
     private final ServiceCategoryService serviceCategoryService;
+    private final com.workline.persistence.catalog.TaxRateService taxRates;
+    private final com.workline.persistence.crm.DealService deals;
     private final CustomerService customers;
     private final ContactService contactService;
     private final ObjectProperty<UUID> customerId = new SimpleObjectProperty<>();
@@ -81,6 +83,14 @@ public final class QuoteEditorViewModel {
     private final ObjectProperty<LocalDate> validUntil = new SimpleObjectProperty<>();
     private final StringProperty currency = new SimpleStringProperty("");
     private final StringProperty documentDiscount = new SimpleStringProperty("");
+    private final StringProperty exchangeRate = new SimpleStringProperty("");
+    private final StringProperty terms = new SimpleStringProperty("");
+    private final StringProperty customerNotes = new SimpleStringProperty("");
+    private final StringProperty internalNotes = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper baseCurrency = new ReadOnlyStringWrapper("");
+    private final BooleanBinding foreignCurrency;
+    /** The organization's default tax rate, for the first priced line (later lines take the previous line's). */
+    private volatile BigDecimal defaultTaxRate;
     private final ObservableList<QuoteLineRow> lines = FXCollections.observableArrayList(QuoteLineRow::dependencies);
     private final ObservableList<QuoteEvent> events = FXCollections.observableArrayList();
     private final ObservableList<String> taxSummary = FXCollections.observableArrayList();
@@ -106,6 +116,8 @@ public final class QuoteEditorViewModel {
         this.contactService = crm.contacts();
         this.products = catalog.products();
         this.serviceCategoryService = catalog.serviceCategories();
+        this.taxRates = catalog.taxRates();
+        this.deals = crm.deals();
         this.permissions = permissions;
         this.tasks = tasks;
         this.locale = locale;
@@ -114,7 +126,18 @@ public final class QuoteEditorViewModel {
                 && permissions.mayEdit(), quote);
         lines.addListener((javafx.collections.ListChangeListener<QuoteLineRow>) c -> changed());
         documentDiscount.addListener((o, was, now) -> changed());
-        currency.addListener((o, was, now) -> changed());
+        currency.addListener((o, was, now) -> {
+            // Said next to the field as it is typed; the totals wait for a known currency.
+            errors.set("currency", now == null || now.isBlank() || knownCurrency(now.strip()) ? ""
+                    : Messages.get("quote.currency.unknown"));
+            changed();
+        });
+        exchangeRate.addListener((o, was, now) -> markDirty());
+        terms.addListener((o, was, now) -> markDirty());
+        customerNotes.addListener((o, was, now) -> markDirty());
+        internalNotes.addListener((o, was, now) -> markDirty());
+        this.foreignCurrency = Bindings.createBooleanBinding(() -> !baseCurrency.get().isEmpty() && currency.get() != null
+                && !currency.get().strip().equalsIgnoreCase(baseCurrency.get()), baseCurrency, currency);
         title.addListener((o, was, now) -> markDirty());
         validUntil.addListener((o, was, now) -> markDirty());
         contactId.addListener((o, was, now) -> markDirty());
@@ -136,6 +159,38 @@ public final class QuoteEditorViewModel {
 
     public StringProperty currencyProperty() {
         return currency;
+    }
+
+    /** Units of the organization's base currency per unit of the quote's currency; asked only for a foreign currency. */
+    public StringProperty exchangeRateProperty() {
+        return exchangeRate;
+    }
+
+    /** Whether the quote's currency differs from the organization's (then the exchange rate is needed). */
+    public BooleanBinding foreignCurrencyProperty() {
+        return foreignCurrency;
+    }
+
+    public ReadOnlyStringProperty baseCurrencyProperty() {
+        return baseCurrency.getReadOnlyProperty();
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public StringProperty termsProperty() {
+        return terms;
+    }
+
+    /** Notes printed on the quote for the customer. */
+    public StringProperty customerNotesProperty() {
+        return customerNotes;
+    }
+
+    /** Notes for colleagues only, never printed. */
+    public StringProperty internalNotesProperty() {
+        return internalNotes;
     }
 
     public StringProperty documentDiscountProperty() {
@@ -291,6 +346,17 @@ public final class QuoteEditorViewModel {
         message.set("");
         tasks.run(() -> quotes.load(id), this::show, failure -> message.set(failure.getLocalizedMessage()));
         tasks.run(serviceCategoryService::list, serviceCategories::setAll, failure -> message.set(failure.getLocalizedMessage()));
+        if (baseCurrency.get().isEmpty()) {
+            tasks.run(() -> new Object[] {deals.baseCurrency(), defaultRate()}, found -> {
+                baseCurrency.set((String) found[0]);
+                defaultTaxRate = (BigDecimal) found[1];
+            }, failure -> message.set(failure.getLocalizedMessage()));
+        }
+    }
+
+    private BigDecimal defaultRate() {
+        var rate = taxRates.defaultRate();
+        return rate == null ? null : rate.percent();
     }
 
     /** After a conflict: shows the stored quote, dropping what was typed. */
@@ -309,6 +375,10 @@ public final class QuoteEditorViewModel {
             title.set(details.title() == null ? "" : details.title());
             validUntil.set(details.validUntil());
             currency.set(details.currency());
+            exchangeRate.set(details.exchangeRate() == null ? "" : LocaleNumbers.formatPercent(details.exchangeRate(), locale, 8));
+            terms.set(details.terms() == null ? "" : details.terms());
+            customerNotes.set(details.customerNotes() == null ? "" : details.customerNotes());
+            internalNotes.set(details.internalNotes() == null ? "" : details.internalNotes());
             documentDiscount.set(details.documentDiscountPercent() == null ? ""
                     : LocaleNumbers.formatPercent(details.documentDiscountPercent(), locale, 6));
             lines.setAll(details.lines().stream().map(l -> QuoteLineRow.of(l, locale)).toList());
@@ -341,6 +411,8 @@ public final class QuoteEditorViewModel {
             QuoteLineRow previous = lastPriced();
             if (previous != null) {
                 row.taxRatePercentProperty().set(previous.taxRatePercentProperty().get());
+            } else if (defaultTaxRate != null) {
+                row.taxRatePercentProperty().set(LocaleNumbers.formatPercent(defaultTaxRate, locale, 4));
             }
         }
         lines.add(row);
@@ -360,6 +432,17 @@ public final class QuoteEditorViewModel {
         if (index >= 0 && index < lines.size()) {
             lines.remove(index);
         }
+    }
+
+    /** Drag and drop: moves the line at {@code from} to {@code to}; returns its new index. */
+    public int moveLine(int from, int to) {
+        if (from < 0 || from >= lines.size() || to < 0 || from == to) {
+            return from;
+        }
+        int target = Math.min(to, lines.size() - 1);
+        QuoteLineRow row = lines.remove(from);
+        lines.add(target, row);
+        return target;
     }
 
     /** Alt+Up: moves the line one place up; returns its new index. */
@@ -435,7 +518,7 @@ public final class QuoteEditorViewModel {
             List<QuoteLine> typed = typedLines();
             result = DocumentCalculator.calculate(new DocumentInput(typed.stream().map(QuoteLine::input).toList(),
                     LocaleNumbers.parsePercent(documentDiscount.get(), locale), quote.get().taxRounding(),
-                    Currency.getInstance(currency.get()), null));
+                    Currency.getInstance(currency.get().strip().toUpperCase(Locale.ROOT)), null));
         } catch (RuntimeException incomplete) {
             result = null;
         }
@@ -512,6 +595,21 @@ public final class QuoteEditorViewModel {
                 return null;
             }
         }
+        String code = currency.get() == null ? "" : currency.get().strip().toUpperCase(Locale.ROOT);
+        if (!knownCurrency(code)) {
+            errors.set("currency", Messages.get("quote.currency.unknown"));
+            message.set(errors.get("currency"));
+            return null;
+        }
+        BigDecimal rate = null;
+        if (!code.equals(baseCurrency.get()) && !baseCurrency.get().isEmpty()) {
+            rate = LocaleNumbers.parsePercent(exchangeRate.get(), locale);
+            if (rate == null || rate.signum() <= 0) {
+                errors.set("exchangeRate", Messages.get("quote.exchangeRate.required", baseCurrency.get(), code));
+                message.set(errors.get("exchangeRate"));
+                return null;
+            }
+        }
         BigDecimal discount = LocaleNumbers.parsePercent(documentDiscount.get(), locale);
         if (discount == null && documentDiscount.get() != null && !documentDiscount.get().isBlank()) {
             errors.set("documentDiscount", Messages.get("quote.notANumber"));
@@ -519,9 +617,26 @@ public final class QuoteEditorViewModel {
             return null;
         }
         return new QuoteDetails(current.id(), current.number(), current.revision(), current.supersedesId(), current.status(),
-                customerId.get(), contactId.get(), current.dealId(), title.get().strip(), validUntil.get(), currency.get(), current.exchangeRate(), discount,
-                current.taxRounding(), null, null, null, null, null, current.terms(), current.customerNotes(),
-                current.internalNotes(), null, null, null, null, current.version(), typed, List.of());
+                customerId.get(), contactId.get(), current.dealId(), title.get().strip(), validUntil.get(), code, rate, discount,
+                current.taxRounding(), null, null, null, null, null, blankToNull(terms.get()), blankToNull(customerNotes.get()),
+                blankToNull(internalNotes.get()), null, null, null, null, current.version(), typed, List.of());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A three-letter code the JDK knows as a currency ("EUR", "usd"). */
+    static boolean knownCurrency(String code) {
+        if (code == null || !code.matches("[A-Za-z]{3}")) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     private void failed(WorklineException failure) {

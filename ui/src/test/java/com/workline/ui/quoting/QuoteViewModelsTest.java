@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The quote list and editor view models against the real database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -297,5 +298,58 @@ class QuoteViewModelsTest {
         assertThat(fresh.status()).isEqualTo(QuoteStatus.DRAFT);
         assertThat(fresh.validUntil()).isNotNull();
         assertThat(fresh.title()).startsWith("Quote for ");
+    }
+
+    @Test
+    void firstLineGetsTheDefaultTaxRateForeignCurrencyNeedsARateTextsAreSavedAndLinesMoveByDrag() {
+        QuoteDetails draft = quotes(manager).createDraft(customer, null, null, "Extras");
+        QuoteEditorViewModel vm = editor(manager, Locale.GERMANY, new ArrayList<>());
+        vm.open(draft.id());
+        BigDecimal defaultRate = Catalog.of(manager).taxRates().defaultRate().percent();
+        QuoteLineRow first = vm.addLine(LineKind.PRODUCT);
+        assertThat(com.workline.ui.common.LocaleNumbers.parsePercent(first.taxRatePercentProperty().get(), Locale.GERMANY))
+                .isEqualByComparingTo(defaultRate);
+        first.descriptionProperty().set("Desk");
+        first.unitPriceProperty().set("100");
+        vm.addLine(LineKind.TEXT).descriptionProperty().set("Section");
+
+        // Drag the heading above the desk.
+        assertThat(vm.moveLine(1, 0)).isZero();
+        assertThat(vm.lines().get(0).kindProperty().get()).isEqualTo(LineKind.TEXT);
+        assertThat(vm.moveLine(0, 99)).isEqualTo(1);
+        assertThat(vm.moveLine(5, 0)).isEqualTo(5);
+
+        // An unknown currency is said next to the field at once and blocks saving.
+        vm.currencyProperty().set("EUX");
+        assertThat(vm.errors().of("currency").get()).isNotEmpty();
+        vm.save();
+        assertThat(vm.quoteProperty().get().version()).isEqualTo(draft.version());
+        vm.currencyProperty().set("usd");
+        assertThat(vm.errors().of("currency").get()).isEmpty();
+        assertThat(vm.foreignCurrencyProperty().get()).isTrue();
+        vm.save();
+        assertThat(vm.errors().of("exchangeRate").get()).isNotEmpty();
+        vm.exchangeRateProperty().set("0,92");
+        vm.termsProperty().set("Payable within 14 days.");
+        vm.customerNotesProperty().set("Delivery in May.");
+        vm.internalNotesProperty().set("Ask Bob about the discount.");
+        vm.save();
+        QuoteDetails stored = quotes(manager).load(draft.id());
+        assertThat(stored.currency()).isEqualTo("USD");
+        assertThat(stored.exchangeRate()).isEqualByComparingTo("0.92");
+        assertThat(stored.terms()).isEqualTo("Payable within 14 days.");
+        assertThat(stored.customerNotes()).isEqualTo("Delivery in May.");
+        assertThat(stored.internalNotes()).isEqualTo("Ask Bob about the discount.");
+        assertThat(stored.lines()).extracting(l -> l.kind()).containsExactly(LineKind.PRODUCT, LineKind.TEXT);
+
+        // The service refuses a foreign currency without a rate whatever the client sends.
+        QuoteDetails withoutRate = new QuoteDetails(stored.id(), stored.number(), stored.revision(), stored.supersedesId(),
+                stored.status(), stored.customerId(), stored.contactId(), stored.dealId(), stored.title(), stored.validUntil(),
+                "USD", null, null, stored.taxRounding(), null, null, null, null, null, null, null, null, null, null, null,
+                null, stored.version(), stored.lines(), List.of());
+        assertThatThrownBy(() -> quotes(manager).saveDraft(withoutRate))
+                .isInstanceOf(com.workline.persistence.common.ValidationException.class)
+                .satisfies(e -> assertThat(((com.workline.persistence.common.ValidationException) e).fieldErrors())
+                        .containsKey("exchangeRate"));
     }
 }
