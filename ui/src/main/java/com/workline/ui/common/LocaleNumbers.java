@@ -51,4 +51,17 @@ public final class LocaleNumbers {
         format.setGroupingUsed(false);
         return format.format(value);
     }
+
+    /**
+     * An amount to read, not to edit: grouped and with exactly {@code digits} decimals as the locale writes them
+     * ("12,500.00", "12.500,00"); totals and line amounts.
+     */
+    public static String formatTotal(BigDecimal value, Locale locale, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        format.setGroupingUsed(true);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(value);
+    }
 }

@@ -54,23 +54,26 @@ public final class QuoteEditorView {
     /** @param preview opens the PDF preview of the stored quote (null: not offered) */
     public static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview) {
         Label heading = Forms.title("");
-        vm.quoteProperty().addListener((o, was, q) -> heading.setText(q == null ? "" : Messages.get("quote.heading",
-                q.number() == null ? Messages.get("quotes.draftNumber") : q.number(),
-                Messages.get("quote.status." + q.status().name()))));
+        vm.quoteProperty().addListener((o, was, q) -> heading.setText(q == null ? "" : q.number() == null
+                ? Messages.get("quote.heading.unnumbered", Messages.get("quote.status." + q.status().name()))
+                : Messages.get("quote.heading", q.number(), Messages.get("quote.status." + q.status().name()))));
 
         TextField title = new TextField();
         title.setId("quote-title");
         title.textProperty().bindBidirectional(vm.titleProperty());
+        title.setMaxWidth(640);
         DatePicker validUntil = new DatePicker();
         validUntil.setId("quote-valid-until");
         validUntil.valueProperty().bindBidirectional(vm.validUntilProperty());
         TextField currency = new TextField();
         currency.setId("quote-currency");
         currency.setPrefColumnCount(4);
+        currency.setMaxWidth(90);
         currency.textProperty().bindBidirectional(vm.currencyProperty());
         TextField discount = new TextField();
         discount.setId("quote-document-discount");
         discount.setPrefColumnCount(6);
+        discount.setMaxWidth(110);
         discount.textProperty().bindBidirectional(vm.documentDiscountProperty());
         TextField exchangeRate = new TextField();
         exchangeRate.setId("quote-exchange-rate");
@@ -283,7 +286,12 @@ public final class QuoteEditorView {
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("quote-editor");
-        return Screen.of(page)
+        // Small windows scroll; the lines table keeps a useful height.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setId("quote-editor-scroll");
+        table.setMinHeight(200);
+        return Screen.of(scroll)
                 .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
     }
 
@@ -362,6 +370,11 @@ public final class QuoteEditorView {
         Label amount = new Label();
         amount.textProperty().bind(value);
         amount.setId(key.replace('.', '-'));
+        GridPane.setHalignment(amount, javafx.geometry.HPos.RIGHT);
+        if (key.equals("quote.total")) {
+            label.getStyleClass().add("text-bold");
+            amount.getStyleClass().add("text-bold");
+        }
         grid.add(label, 0, row);
         grid.add(amount, 1, row);
     }

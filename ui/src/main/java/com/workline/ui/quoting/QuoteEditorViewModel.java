@@ -547,8 +547,9 @@ public final class QuoteEditorViewModel {
         return lines.stream().map(l -> l.toLine(locale)).toList();
     }
 
+    /** A calculated amount as the locale writes it for reading (grouped, the currency's decimals). */
     public String amount(BigDecimal value) {
-        return value == null ? "" : LocaleNumbers.formatAmount(value, locale);
+        return value == null ? "" : LocaleNumbers.formatTotal(value, locale, Math.max(0, value.scale()));
     }
 
     // ------------------------------------------------------------------------------------------ saving

@@ -144,7 +144,7 @@ class QuoteViewModelsTest {
         BigDecimal rate = quotes(manager).defaultUnitPrice(
                 com.workline.persistence.quoting.QuoteLine.service(service, null, "1", null, null, "19"), customer,
                 java.time.LocalDate.now());
-        assertThat(row.unitPriceProperty().get()).isEqualTo(rate == null ? "" : vm.amount(rate));
+        assertThat(row.unitPriceProperty().get()).isEqualTo(rate == null ? "" : com.workline.ui.common.LocaleNumbers.formatAmount(rate, Locale.US));
         List<com.workline.persistence.catalog.ProductRow> found = new ArrayList<>();
         vm.findProducts("", found::addAll);
         assertThat(found).isNotEmpty();
