@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /** The quote editor's "E-mail…" button and the list of the quote's sends beside its history. */
@@ -40,6 +41,7 @@ final class QuoteSendsView {
             protected void updateItem(QuoteSend send, boolean empty) {
                 super.updateItem(send, empty);
                 setText(empty || send == null ? null : vm.describe(send));
+                setTooltip(empty || send == null ? null : new Tooltip(vm.details(send)));
             }
         });
         Label failure = new Label();

@@ -84,4 +84,12 @@ public final class QuoteSendsViewModel {
         return Messages.get(send.record().channel() == SendRecord.Channel.SMTP ? "quote.send.smtp" : "quote.send.draft",
                 when, send.sentByName() == null ? "" : send.sentByName(), String.join(", ", send.record().recipients()));
     }
+
+    /** The whole send, for the list's tooltip: the line, the subject, the attachments and the Message-ID. */
+    public String details(QuoteSend send) {
+        SendRecord record = send.record();
+        String details = describe(send) + "\n" + Messages.get("quote.send.subject", record.subject())
+                + "\n" + Messages.get("quote.send.attachments", String.join(", ", record.attachmentNames()));
+        return record.messageId() == null ? details : details + "\n" + Messages.get("quote.send.messageId", record.messageId());
+    }
 }

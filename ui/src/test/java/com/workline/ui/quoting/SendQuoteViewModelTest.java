@@ -134,6 +134,8 @@ class SendQuoteViewModelTest {
         assertThat(list.sends()).hasSize(1);
         assertThat(list.describe(list.sends().get(0))).contains("Test Employee")
                 .contains("draft for einkauf@kunde.example, chef@kunde.example prepared in the mail program");
+        assertThat(list.details(list.sends().get(0))).contains("Subject: Quote " + quote.number())
+                .contains("Attachments: " + quote.number() + ".pdf").doesNotContain("Message-ID");
         assertThat(list.canEmail(quote)).as("viewers do not e-mail").isFalse();
     }
 
