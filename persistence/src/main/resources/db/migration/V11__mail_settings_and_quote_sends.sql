@@ -58,11 +58,13 @@ CREATE TABLE app.quote_sends (
   sent_by           uuid NOT NULL REFERENCES sec.users (id),
   from_address      text CHECK (length(from_address) <= 320),
   recipients        text[] NOT NULL CHECK (cardinality(recipients) BETWEEN 1 AND 500
-                                           AND array_position(recipients, NULL) IS NULL),
+                                           AND array_position(recipients, NULL) IS NULL
+                                           AND length(array_to_string(recipients, ',')) <= 160000),
   sent_at           timestamptz NOT NULL,
   message_id        text CHECK (length(message_id) <= 998),
   subject           text NOT NULL CHECK (length(subject) <= 500),
-  attachment_names  text[] NOT NULL DEFAULT '{}' CHECK (cardinality(attachment_names) <= 100),
+  attachment_names  text[] NOT NULL DEFAULT '{}' CHECK (cardinality(attachment_names) <= 100
+                                                         AND length(array_to_string(attachment_names, ',')) <= 30000),
   created_at        timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (organization_id, id),
   FOREIGN KEY (organization_id, quote_id) REFERENCES app.quotes (organization_id, id),
