@@ -17,4 +17,13 @@ public record ClientConfiguration(ServerAddress server, RoleNames roles, Path da
     public boolean embedded() {
         return server == null;
     }
+
+    /**
+     * Where this computer keeps the person's keys (common.SecretBox: the key that seals the saved SMTP password). A
+     * folder of its own, because the box restricts its folder to the user alone, and the data folder itself must stay
+     * open to the embedded PostgreSQL (which runs as another user when the client runs as root).
+     */
+    public Path secretsFolder() {
+        return dataFolder.resolve("secrets");
+    }
 }

@@ -157,7 +157,7 @@ public final class DesktopController {
         leaveShell();
         Navigator navigator = new Navigator(workbench, new Permissions(session.role()));
         ScreenContext context = new ScreenContext(session, runner, navigator, locale, preferences,
-                java.time.Clock.systemDefaultZone());
+                java.time.Clock.systemDefaultZone(), configuration.secretsFolder());
         ShellViewModel shellVm = new ShellViewModel(session, runner.newScope(), preferences, new ShellViewModel.Exits() {
             @Override
             public void signOut() {

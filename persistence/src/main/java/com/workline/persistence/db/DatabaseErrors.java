@@ -51,7 +51,8 @@ public final class DatabaseErrors {
             Map.entry("This action is not possible in the quote's current status.", "quoting.quote.transitionNotAllowed"),
             Map.entry("Only managers, administrators and owners can accept quotes above the organization's limit.",
                     "quoting.quote.acceptanceLimit"),
-            Map.entry("A rejection needs a reason.", "quoting.quote.rejectionReasonRequired"));
+            Map.entry("A rejection needs a reason.", "quoting.quote.rejectionReasonRequired"),
+            Map.entry("A quote can be e-mailed once it has a number: send the draft first.", "quoting.mail.draftHasNoNumber"));
     private static final Pattern UNKNOWN_ROLE = Pattern.compile("Unknown role \"(.*)\"\\.");
 
     private DatabaseErrors() {

@@ -26,4 +26,9 @@ public final class Quoting {
     public QuoteService quotes() {
         return new QuoteService(session.database(), session.person().userId(), session.role());
     }
+
+    /** E-mailing quotes: the default text and the record of every send. */
+    public QuoteMailing mailing() {
+        return new QuoteMailing(session.database(), session.person().userId(), session.role());
+    }
 }

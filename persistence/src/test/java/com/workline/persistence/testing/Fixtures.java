@@ -48,7 +48,8 @@ public final class Fixtures {
     /**
      * A draft quote of the organization's customer, contact and deal with one optional product line (optional, so the
      * quote's totals stay zero and {@link ValidRow} can copy the quote or the line without breaking the totals guard),
-     * and its creation event (written by the trigger).
+     * and its creation event (written by the trigger); a sent quote without lines (a number of its own, not taken from
+     * the series, so the organization's first issued quote still gets the first number) and one e-mail send of it.
      */
     public static void quotingDataOf(TestDatabase db, UUID org) throws SQLException {
         try (Connection su = db.superuser().getConnection()) {
@@ -62,6 +63,15 @@ public final class Fixtures {
                     + "quantity, unit, unit_price, tax_rate_percent, optional, net, tax, gross) "
                     + "VALUES (?, ?, 1, 'product', ?, 'Alpha secret option', 1, 'pc', 120, 19, true, 120.00, 22.80, 142.80)",
                     org, quote, product);
+            UUID sent = (UUID) Sql.value(su, "INSERT INTO app.quotes (organization_id, customer_id, contact_id, title, status, "
+                    + "number, base_number, sent_at, valid_until, currency) SELECT organization_id, customer_id, contact_id, "
+                    + "'Alpha secret sent quote', 'sent', 'A-SECRET-Q1', 'A-SECRET-Q1', now(), DATE '2099-12-31', 'EUR' "
+                    + "FROM app.quotes WHERE id = ? RETURNING id", quote);
+            UUID sender = (UUID) Sql.value(su, "SELECT user_id FROM sec.memberships WHERE organization_id = ? LIMIT 1", org);
+            Sql.update(su, "INSERT INTO app.quote_sends (organization_id, quote_id, channel, sent_by, from_address, recipients, "
+                    + "sent_at, message_id, subject, attachment_names) VALUES (?, ?, 'smtp', ?, 'sales@alpha-secret.test', "
+                    + "ARRAY['buyer@alpha-secret.test'], now(), '<1.workline@alpha-secret.test>', 'Alpha secret offer', "
+                    + "ARRAY['A-SECRET-Q1.pdf'])", org, sent, sender);
             Sql.execute(su, "RESET ROLE");
         }
     }

@@ -1,6 +1,7 @@
 package com.workline.ui.admin;
 
 import com.workline.persistence.admin.Administration;
+import com.workline.persistence.mail.SmtpSender;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Permissions;
@@ -9,7 +10,7 @@ import com.workline.ui.workbench.Section;
 
 import java.util.List;
 
-/** Administration: organization settings and people (owners and admins), and everyone's own profile. */
+/** Administration: organization settings and people (owners and admins), and everyone's own profile and mail server. */
 public final class AdministrationArea implements Area {
     public static final String PROFILE = "profile";
 
@@ -29,8 +30,12 @@ public final class AdministrationArea implements Area {
                 }),
                 new Section(PROFILE, "nav.profile", null, 1000, p -> true, ctx -> {
                     BackgroundTasks tasks = ctx.newTasks();
+                    // A scope of its own: a slow "Test connection" does not keep the profile's Save busy.
+                    BackgroundTasks mailTasks = ctx.newTasks();
+                    var mail = new MailSettingsViewModel(Administration.of(ctx.session()).mailSettings(ctx.secretsFolder()),
+                            new SmtpSender(), mailTasks);
                     return Screen.of(ProfileView.create(new ProfileViewModel(Administration.of(ctx.session()).profile(),
-                            tasks))).owning(tasks);
+                            tasks), mail)).owning(tasks, mailTasks);
                 }));
     }
 }

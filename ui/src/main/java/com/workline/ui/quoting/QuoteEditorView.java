@@ -53,6 +53,11 @@ public final class QuoteEditorView {
 
     /** @param preview opens the PDF preview of the stored quote (null: not offered) */
     public static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview) {
+        return create(vm, back, preview, null);
+    }
+
+    /** @param mail the "E-mail…" button and the list of sends (null: not offered) */
+    static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview, QuoteSendsView.Parts mail) {
         Label heading = Forms.title("");
         vm.quoteProperty().addListener((o, was, q) -> heading.setText(q == null ? "" : q.number() == null
                 ? Messages.get("quote.heading.unnumbered", Messages.get("quote.status." + q.status().name()))
@@ -226,6 +231,10 @@ public final class QuoteEditorView {
         VBox historyBox = new VBox(6, new Label(Messages.get("quote.history")), history);
         HBox bottom = new HBox(24, totalsBox, historyBox);
         HBox.setHgrow(historyBox, Priority.ALWAYS);
+        if (mail != null) {
+            bottom.getChildren().add(mail.list());
+            HBox.setHgrow(mail.list(), Priority.ALWAYS);
+        }
 
         Button save = new Button(Messages.get("quote.save"));
         save.setId("quote-save");
@@ -256,6 +265,9 @@ public final class QuoteEditorView {
             Button pdf = action("quote-preview", "quote.preview", preview);
             actions.getChildren().add(pdf);
             vm.quoteProperty().addListener((o, was, q) -> pdf.setDisable(q == null));
+        }
+        if (mail != null) {
+            actions.getChildren().add(mail.button());
         }
         Runnable enable = () -> {
             send.setDisable(!vm.canSend());

@@ -657,13 +657,18 @@ public final class QuoteEditorViewModel {
 
     /** Saves what is typed, then sends: the database issues the number. */
     public void send() {
+        send(null);
+    }
+
+    /** {@link #send()}, then {@code sent} with the sent quote (e-mailing a draft: the dialog opens once it has a number). */
+    public void send(Consumer<QuoteDetails> sent) {
         if (!canSend()) {
             return;
         }
         Runnable sending = () -> transition(q -> {
             quotes.send(q.id(), q.version());
             return null;
-        });
+        }, sent);
         if (dirty.get()) {
             save(sending);
         } else {
@@ -720,11 +725,20 @@ public final class QuoteEditorViewModel {
     }
 
     private void transition(Transition work) {
+        transition(work, null);
+    }
+
+    private void transition(Transition work, Consumer<QuoteDetails> then) {
         QuoteDetails q = quote.get();
         message.set("");
         tasks.run(() -> {
             work.apply(q);
             return quotes.load(q.id());
-        }, this::show, this::failed);
+        }, done -> {
+            show(done);
+            if (then != null) {
+                then.accept(done);
+            }
+        }, this::failed);
     }
 }

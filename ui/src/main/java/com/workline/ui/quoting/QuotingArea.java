@@ -1,11 +1,14 @@
 package com.workline.ui.quoting;
 
+import com.workline.persistence.admin.Administration;
 import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.crm.Crm;
 import com.workline.persistence.quoting.DealQuoteValue;
+import com.workline.persistence.mail.SmtpSender;
 import com.workline.persistence.quoting.QuoteDetails;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
+import com.workline.ui.admin.AdministrationArea;
 import com.workline.ui.common.Messages;
 import com.workline.ui.documents.DocumentPreviewView;
 import com.workline.ui.documents.DocumentPreviewViewModel;
@@ -64,7 +67,12 @@ public final class QuotingArea implements Area {
         var vm = new QuoteEditorViewModel(Quoting.of(ctx.session()).quotes(), Catalog.of(ctx.session()), Crm.of(ctx.session()),
                 ctx.permissions(),
                 tasks, ctx.locale(), id -> ctx.navigator().open(new RecordRef(QUOTE, id)));
-        Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm));
+        var sends = new QuoteSendsViewModel(Quoting.of(ctx.session()).mailing(), ctx.permissions(), tasks, ctx.locale(),
+                ctx.clock().getZone());
+        Node[] owner = new Node[1];
+        QuoteSendsView.Parts mail = QuoteSendsView.create(sends, vm.quoteProperty(), () -> email(ctx, vm, sends, owner[0]));
+        owner[0] = mail.button();
+        Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm), mail);
         vm.open(ref.id());
         return screen.owning(tasks);
     }
@@ -121,6 +129,34 @@ public final class QuotingArea implements Area {
             alert.setHeaderText(Messages.get("quote.newFromDeal"));
             alert.show();
         });
+    }
+
+    /** "E-mail…": a draft is sent first (it gets its number), after the person agrees; then the send dialog. */
+    private static void email(ScreenContext ctx, QuoteEditorViewModel editor, QuoteSendsViewModel sends, Node owner) {
+        QuoteDetails quote = editor.quoteProperty().get();
+        if (!sends.canEmail(quote)) {
+            return;
+        }
+        if (quote.status() == QuoteStatus.DRAFT) {
+            if (SendQuoteDialog.confirmSendingDraft(owner)) {
+                editor.send(sent -> sendDialog(ctx, sent, sends, owner));
+            }
+        } else {
+            sendDialog(ctx, quote, sends, owner);
+        }
+    }
+
+    private static void sendDialog(ScreenContext ctx, QuoteDetails quote, QuoteSendsViewModel sends, Node owner) {
+        BackgroundTasks tasks = ctx.newTasks();
+        var vm = new SendQuoteViewModel(Quoting.of(ctx.session()).mailing(),
+                Administration.of(ctx.session()).mailSettings(ctx.secretsFolder()), new SmtpSender(),
+                () -> QuotePdf.render(ctx.session(), quote.id(), ctx.locale()), quote, QuotePdf.fileName(quote), tasks,
+                ctx.locale(), SendQuoteViewModel.SYSTEM, ctx.clock(), sends::reload);
+        SendQuoteDialog.show(owner.getScene() == null ? null : owner.getScene().getWindow(), vm,
+                () -> ctx.navigator().showSection(AdministrationArea.PROFILE), () -> {
+                    tasks.close();
+                    sends.reload();
+                });
     }
 
     /** The stored quote as a PDF in a window of its own: Save as and Print there. */

@@ -5,12 +5,14 @@ import com.workline.ui.common.UserPreferences;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.task.TaskRunner;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 
 /**
  * What every screen of one signed-in session gets: the session (fixed to one organization), the person's
- * permissions there, the navigator, the locale, preferences and clock, and fresh task scopes.
+ * permissions there, the navigator, the locale, preferences and clock, the folder of this computer's keys, and fresh
+ * task scopes.
  */
 public final class ScreenContext {
     private final TenantSession session;
@@ -20,9 +22,18 @@ public final class ScreenContext {
     private final UserPreferences preferences;
     private final Clock clock;
     private final Permissions permissions;
+    private final Path secretsFolder;
 
+    /** Without a folder for keys: screens that keep secrets (the profile's mail settings) cannot be opened. */
     public ScreenContext(TenantSession session, TaskRunner runner, Navigator navigator, Locale locale,
                          UserPreferences preferences, Clock clock) {
+        this(session, runner, navigator, locale, preferences, clock, null);
+    }
+
+    /** @param secretsFolder where this computer keeps the person's keys (the one that seals the saved SMTP password) */
+    public ScreenContext(TenantSession session, TaskRunner runner, Navigator navigator, Locale locale,
+                         UserPreferences preferences, Clock clock, Path secretsFolder) {
+        this.secretsFolder = secretsFolder;
         this.session = session;
         this.runner = runner;
         this.navigator = navigator;
@@ -54,6 +65,14 @@ public final class ScreenContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where this computer keeps the person's keys (common.SecretBox). */
+    public Path secretsFolder() {
+        if (secretsFolder == null) {
+            throw new IllegalStateException("This screen context has no folder for keys");
+        }
+        return secretsFolder;
     }
 
     /** A new task scope; hand it to the screen with {@link Screen#owning} so that it is closed with the screen. */
