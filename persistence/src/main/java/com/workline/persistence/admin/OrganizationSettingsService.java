@@ -62,7 +62,8 @@ public final class OrganizationSettingsService {
         return organization;
     }
 
-    static void validate(OrganizationSettings s) {
+    /** The checks {@link #save} makes before writing, for a form that shows settings it has not saved (a preview). */
+    public static void validate(OrganizationSettings s) {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(Checks.present(s.name()), "name", Text.of("admin.organization.nameRequired"))
                 .check(Checks.maxLength(s.name(), 200), "name", Text.of("field.text.tooLong", 200))
