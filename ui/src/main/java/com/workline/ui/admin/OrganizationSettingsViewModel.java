@@ -142,18 +142,13 @@ public final class OrganizationSettingsViewModel {
     public void chooseLogoFile(Path file) {
         tasks.run(() -> {
             try {
-                return Files.size(file) > Logo.MAX_BYTES ? new byte[Logo.MAX_BYTES + 1] : Files.readAllBytes(file);
+                return Files.size(file) > Logo.MAX_BYTES ? Optional.<byte[]>empty() : Optional.of(Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, bytes -> {
-            if (bytes.length > Logo.MAX_BYTES) {
-                errors.set("logo", Messages.get("settings.logo.tooLarge"));
-            } else {
-                chooseLogo(bytes);
-            }
-        }, failure -> errors.set("logo", Messages.get("settings.logo.unreadable", file.getFileName(),
-                failure.getLocalizedMessage())));
+        }, read -> read.ifPresentOrElse(this::chooseLogo, () -> errors.set("logo", Messages.get("settings.logo.tooLarge"))),
+                failure -> errors.set("logo", Messages.get("settings.logo.unreadable", file.getFileName(),
+                        failure.getLocalizedMessage())));
     }
 
     public void removeLogo() {

@@ -129,6 +129,23 @@ class OrganizationSettingsViewModelTest {
     }
 
     @Test
+    void aChosenFileIsReadInTheBackgroundAndCheckedByItsContent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        OrganizationSettingsViewModel vm = loaded(first, Locale.US);
+        java.nio.file.Path renamed = java.nio.file.Files.write(folder.resolve("logo.jpg"), png());
+        vm.chooseLogoFile(renamed);
+        assertThat(vm.logoContentTypeProperty().get()).as("by content, not by name").isEqualTo("image/png");
+
+        java.nio.file.Path huge = folder.resolve("huge.png");
+        java.nio.file.Files.write(huge, java.util.Arrays.copyOf(png(), 1024 * 1024 + 1));
+        vm.chooseLogoFile(huge);
+        assertThat(vm.errors().get("logo")).isEqualTo("The logo may be at most 1 MB.");
+        vm.chooseLogoFile(folder.resolve("missing.png"));
+        assertThat(vm.errors().get("logo")).startsWith("Could not read missing.png");
+        assertThat(vm.logoProperty().get()).isEqualTo(png());
+    }
+
+    @Test
     void theSamplePreviewUsesTheUnsavedSettings() throws Exception {
         OrganizationSettingsViewModel vm = loaded(first, Locale.US);
         int version = Administration.of(first).organizationSettings().load().version();
