@@ -61,8 +61,14 @@ public class Organization {
     private BigDecimal defaultTaxRate;
     @Column(name = "quote_validity_days")
     private int quoteValidityDays;
-    @Column(name = "invoice_footer")
-    private String invoiceFooter;
+    @Column(name = "document_footer")
+    private String documentFooter;
+    @Column(name = "document_accent_colour")
+    private String documentAccentColour;
+    @Column(name = "quote_terms")
+    private String quoteTerms;
+    @Column(name = "quote_acceptance_limit", precision = 15, scale = 2)
+    private BigDecimal quoteAcceptanceLimit;
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
     @Column(name = "updated_at", insertable = false, updatable = false)
@@ -80,7 +86,7 @@ public class Organization {
                 new NumberFormats(quoteNumberFormat, invoiceNumberFormat, creditNoteNumberFormat,
                         productionOrderNumberFormat, projectNumberFormat, customerNumberFormat),
                 defaultPaymentTermsDays, TaxRoundingMode.fromDatabase(taxRoundingMode), defaultTaxRate,
-                quoteValidityDays, invoiceFooter, version);
+                quoteValidityDays, documentFooter, documentAccentColour, quoteTerms, quoteAcceptanceLimit, version);
     }
 
     void apply(OrganizationSettings s) {
@@ -113,7 +119,10 @@ public class Organization {
         taxRoundingMode = s.taxRoundingMode().databaseValue();
         defaultTaxRate = s.defaultTaxRate();
         quoteValidityDays = s.quoteValidityDays();
-        invoiceFooter = s.invoiceFooter();
+        documentFooter = s.documentFooter();
+        documentAccentColour = s.documentAccentColour();
+        quoteTerms = s.quoteTerms();
+        quoteAcceptanceLimit = s.quoteAcceptanceLimit();
     }
 
     public UUID id() {

@@ -3,7 +3,13 @@ package com.workline.persistence.admin;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** Everything on the organization settings screen, with the version it was loaded at. */
+/**
+ * Everything on the organization settings screen, with the version it was loaded at. The document part: logo (PNG or
+ * JPEG bytes and type, or both null), {@code documentFooter} (every document's footer), {@code documentAccentColour}
+ * ({@code #rgb}/{@code #rrggbb}), {@code quoteTerms} (the terms a new quote starts with), {@code quoteValidityDays} and
+ * {@code quoteAcceptanceLimit} (base currency; above it only managers and above accept a quote; null: no limit).
+ * {@link DocumentBranding} turns them into what the PDF renderer prints.
+ */
 public record OrganizationSettings(
         UUID id,
         String name,
@@ -23,6 +29,9 @@ public record OrganizationSettings(
         TaxRoundingMode taxRoundingMode,
         BigDecimal defaultTaxRate,
         int quoteValidityDays,
-        String invoiceFooter,
+        String documentFooter,
+        String documentAccentColour,
+        String quoteTerms,
+        BigDecimal quoteAcceptanceLimit,
         int version) {
 }

@@ -11,13 +11,20 @@ import com.workline.persistence.numbering.DocumentKind;
 import com.workline.persistence.numbering.NumberFormatPattern;
 import org.hibernate.Session;
 
+import com.workline.persistence.documents.Logo;
+
 import java.math.BigDecimal;
-import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads and saves the settings of the current organization (owners and admins save). */
 public final class OrganizationSettingsService {
-    public static final int MAX_LOGO_BYTES = 1024 * 1024;
-    private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
+    public static final int MAX_LOGO_BYTES = Logo.MAX_BYTES;
+    public static final int MAX_FOOTER_LENGTH = 2000;
+    public static final int MAX_TERMS_LENGTH = 8000;
+    private static final Pattern HEX_COLOUR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
+    /** {@code numeric(15,2)}: thirteen digits before the point, two after. */
+    private static final BigDecimal LIMIT_CEILING = new BigDecimal("10000000000000");
 
     private final TenantDatabase db;
 
@@ -55,7 +62,8 @@ public final class OrganizationSettingsService {
         return organization;
     }
 
-    static void validate(OrganizationSettings s) {
+    /** The checks {@link #save} makes before writing, for a form that shows settings it has not saved (a preview). */
+    public static void validate(OrganizationSettings s) {
         ValidationException.Collector errors = new ValidationException.Collector();
         errors.check(Checks.present(s.name()), "name", Text.of("admin.organization.nameRequired"))
                 .check(Checks.maxLength(s.name(), 200), "name", Text.of("field.text.tooLong", 200))
@@ -75,16 +83,31 @@ public final class OrganizationSettingsService {
                                 && s.defaultTaxRate().stripTrailingZeros().scale() <= 4,
                         "defaultTaxRate", Text.of("admin.settings.taxRateInvalid"))
                 .check(s.taxRoundingMode() != null, "taxRoundingMode", Text.of("admin.settings.taxRoundingRequired"))
-                .check(Checks.maxLength(s.invoiceFooter(), 2000), "invoiceFooter", Text.of("field.text.tooLong", 2000))
+                .check(Checks.maxLength(s.documentFooter(), MAX_FOOTER_LENGTH), "documentFooter",
+                        Text.of("field.text.tooLong", MAX_FOOTER_LENGTH))
+                .check(Checks.maxLength(s.quoteTerms(), MAX_TERMS_LENGTH), "quoteTerms",
+                        Text.of("field.text.tooLong", MAX_TERMS_LENGTH))
+                .check(s.documentAccentColour() != null && HEX_COLOUR.matcher(s.documentAccentColour().strip()).matches(),
+                        "documentAccentColour", Text.of("admin.settings.accentColourInvalid"))
+                .check(validAcceptanceLimit(s.quoteAcceptanceLimit()), "quoteAcceptanceLimit",
+                        Text.of("admin.settings.acceptanceLimitInvalid"))
                 .check(s.logo() == null || s.logo().length <= MAX_LOGO_BYTES, "logo", Text.of("admin.settings.logoTooLarge"))
-                .check(s.logo() == null || LOGO_TYPES.contains(s.logoContentType()), "logo",
-                        Text.of("admin.settings.logoType"));
+                .check(s.logo() == null || s.logo().length > MAX_LOGO_BYTES
+                                || (Logo.CONTENT_TYPES.contains(s.logoContentType())
+                                        && s.logoContentType().equals(Logo.contentTypeOf(s.logo()))),
+                        "logo", Text.of("admin.settings.logoType"));
         for (DocumentKind kind : DocumentKind.values()) {
             String field = "numberFormat." + kind.databaseValue();
             NumberFormatPattern.problem(s.numberFormats() == null ? null : s.numberFormats().of(kind))
                     .ifPresent(message -> errors.check(false, field, message));
         }
         errors.throwIfAny();
+    }
+
+    /** Empty (no limit), or zero or more with at most two decimals, as {@code numeric(15,2)} holds it. */
+    static boolean validAcceptanceLimit(BigDecimal limit) {
+        return limit == null || limit.signum() >= 0 && limit.stripTrailingZeros().scale() <= 2
+                && limit.compareTo(LIMIT_CEILING) < 0;
     }
 
     private static OrganizationSettings normalised(OrganizationSettings s) {
@@ -97,6 +120,7 @@ public final class OrganizationSettingsService {
                 Checks.blankToNull(s.email()), Checks.blankToNull(s.phone()), Checks.blankToNull(s.website()),
                 s.logo(), s.logo() == null ? null : s.logoContentType(), s.numberFormats(),
                 s.defaultPaymentTermsDays(), s.taxRoundingMode(), s.defaultTaxRate(), s.quoteValidityDays(),
-                Checks.blankToNull(s.invoiceFooter()), s.version());
+                Checks.blankToNull(s.documentFooter()), s.documentAccentColour().strip().toLowerCase(Locale.ROOT),
+                Checks.blankToNull(s.quoteTerms()), s.quoteAcceptanceLimit(), s.version());
     }
 }

@@ -30,12 +30,13 @@ import java.util.Objects;
  * @param terms         terms for this document, or null for the organization's standard terms
  * @param notes         closing notes, or null
  * @param footerText    footer for this document, or null for the organization's footer
+ * @param subject       what it is about, printed under the title ("Workshop equipment"), or null
  */
 public record BusinessDocument(Kind kind, String title, String number, int revision, LocalDate issued,
                                LocalDate validUntil, Party seller, Party buyer, List<DocumentLine> lines,
                                List<TaxLine> taxSummary, BigDecimal linesNet, BigDecimal discount, BigDecimal net,
                                BigDecimal tax, BigDecimal total, Currency currency, String introduction,
-                               String terms, String notes, String footerText) {
+                               String terms, String notes, String footerText, String subject) {
 
     /** Kinds of documents; each has a localized title and "valid until"/"due" label in the documents bundle. */
     public enum Kind {
@@ -62,6 +63,15 @@ public record BusinessDocument(Kind kind, String title, String number, int revis
         }
         lines = lines == null ? List.of() : List.copyOf(lines);
         taxSummary = taxSummary == null ? List.of() : List.copyOf(taxSummary);
+    }
+
+    /** A document without a subject line. */
+    public BusinessDocument(Kind kind, String title, String number, int revision, LocalDate issued, LocalDate validUntil,
+                            Party seller, Party buyer, List<DocumentLine> lines, List<TaxLine> taxSummary,
+                            BigDecimal linesNet, BigDecimal discount, BigDecimal net, BigDecimal tax, BigDecimal total,
+                            Currency currency, String introduction, String terms, String notes, String footerText) {
+        this(kind, title, number, revision, issued, validUntil, seller, buyer, lines, taxSummary, linesNet, discount, net,
+                tax, total, currency, introduction, terms, notes, footerText, null);
     }
 
     public boolean hasDiscount() {

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code lang}, {@code accent} (#hex), {@code pageCounter} (a CSS {@code content} value, use triple braces),
  *       {@code title}, {@code number}, {@code revision} (empty for the first), {@code issued}, {@code validUntil},
- *       {@code validUntilLabel}, {@code logo} (data URI or empty), {@code senderLine}, {@code footer},
+ *       {@code validUntilLabel}, {@code logo} (data URI or empty), {@code senderLine}, {@code footer}, {@code subject},
  *       {@code introduction}, {@code terms}, {@code notes}, {@code currency} (ISO code), {@code currencySymbol}</li>
  *   <li>{@code seller} and {@code buyer}: {@code name}, {@code contact}, {@code addressLines} (list),
  *       {@code taxId}, {@code email}, {@code phone}</li>
@@ -152,6 +152,7 @@ public final class PdfRenderer {
         c.put("footer", firstPresent(d.footerText(), brand.footerText()));
         c.put("terms", firstPresent(d.terms(), brand.terms()));
         c.put("introduction", d.introduction());
+        c.put("subject", d.subject());
         c.put("notes", d.notes());
         c.put("currency", d.currency().getCurrencyCode());
         c.put("currencySymbol", f.currencySymbol());

@@ -23,7 +23,8 @@ public final class QuoteDocuments {
      * The document of a quote: lines and amounts as stored; the per-rate tax summary (not stored) from the one
      * calculator, which must give the stored totals again (it does whenever the database's guard accepted them; a
      * mismatch is a programming error). The number already carries the revision suffix, so the printed revision is 0.
-     * A quote without a number (a draft) prints with {@code draftNumber}.
+     * A quote without a number (a draft) prints with {@code draftNumber}. The title is the kind's ("Quote", "Angebot"),
+     * the quote's own title the subject line under it.
      */
     public static BusinessDocument toBusinessDocument(QuoteDetails quote, Party seller, Party buyer, LocalDate issued,
                                                       String draftNumber) {
@@ -46,9 +47,9 @@ public final class QuoteDocuments {
             }
         }
         List<TaxLine> taxSummary = totals.taxSummary().stream().map(r -> new TaxLine(r.ratePercent(), r.base(), r.tax())).toList();
-        return new BusinessDocument(BusinessDocument.Kind.QUOTE, quote.title(),
+        return new BusinessDocument(BusinessDocument.Kind.QUOTE, null,
                 quote.number() == null ? draftNumber : quote.number(), 0, issued, quote.validUntil(), seller, buyer, lines,
                 taxSummary, quote.subtotal(), quote.discountAmount(), quote.net(), quote.tax(), quote.total(), currency, null,
-                quote.terms(), quote.customerNotes(), null);
+                quote.terms(), quote.customerNotes(), null, quote.title());
     }
 }

@@ -272,14 +272,17 @@ public final class QuoteService {
 
     // ------------------------------------------------------------------------------------------ drafts
 
-    /** A new, empty draft for a customer (contact and deal optional), valid for the organization's default days. */
+    /**
+     * A new, empty draft for a customer (contact and deal optional), valid for the organization's default days, with
+     * the organization's standard terms.
+     */
     public QuoteDetails createDraft(UUID customerId, UUID contactId, UUID dealId, String title) {
         return Jdbc.write(db, c -> {
             UUID id = (UUID) Jdbc.one(c, """
                             INSERT INTO app.quotes (organization_id, customer_id, contact_id, deal_id, title, valid_until,
-                                                    currency, tax_rounding)
+                                                    currency, tax_rounding, terms)
                             SELECT o.id, ?, ?, ?, ?, (now() AT TIME ZONE o.timezone)::date + o.quote_validity_days,
-                                   o.base_currency, o.tax_rounding_mode
+                                   o.base_currency, o.tax_rounding_mode, o.quote_terms
                               FROM app.organizations o WHERE o.id = ?
                             RETURNING id""", rs -> rs.getObject(1, UUID.class),
                     customerId, contactId, dealId, title, db.currentTenant());

@@ -31,4 +31,9 @@ public final class Quoting {
     public QuoteMailing mailing() {
         return new QuoteMailing(session.database(), session.person().userId(), session.role());
     }
+
+    /** Quotes as PDF, with the organization's branding and the customer's billing address. */
+    public QuotePrintService printing() {
+        return new QuotePrintService(session.database(), quotes());
+    }
 }

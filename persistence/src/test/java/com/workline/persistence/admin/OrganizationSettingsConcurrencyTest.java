@@ -21,7 +21,8 @@ class OrganizationSettingsConcurrencyTest {
     static OrganizationSettings renamed(OrganizationSettings s, String name, int terms) {
         return new OrganizationSettings(s.id(), name, s.legalName(), s.taxId(), s.baseCurrency(), s.timezone(), s.locale(),
                 s.address(), s.email(), s.phone(), s.website(), s.logo(), s.logoContentType(), s.numberFormats(),
-                terms, s.taxRoundingMode(), s.defaultTaxRate(), s.quoteValidityDays(), s.invoiceFooter(), s.version());
+                terms, s.taxRoundingMode(), s.defaultTaxRate(), s.quoteValidityDays(), s.documentFooter(), s.documentAccentColour(), s.quoteTerms(),
+                s.quoteAcceptanceLimit(), s.version());
     }
 
     @Test
@@ -86,12 +87,14 @@ class OrganizationSettingsConcurrencyTest {
                     new byte[10], "image/bmp",
                     new NumberFormats("Q-{yyyy}", s.numberFormats().invoice(), s.numberFormats().creditNote(),
                             s.numberFormats().productionOrder(), s.numberFormats().project(), s.numberFormats().customer()),
-                    400, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("19.12345"), 0, null, s.version());
+                    400, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("19.12345"), 0, null, "red", null,
+                    new BigDecimal("-1"), s.version());
             assertThatThrownBy(() -> Administration.of(owner).organizationSettings().save(bad))
                     .isInstanceOf(ValidationException.class)
                     .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).containsOnlyKeys(
                             "name", "baseCurrency", "timezone", "locale", "country", "email", "logo",
-                            "numberFormat.quote", "defaultPaymentTermsDays", "defaultTaxRate", "quoteValidityDays"));
+                            "numberFormat.quote", "defaultPaymentTermsDays", "defaultTaxRate", "quoteValidityDays",
+                            "documentAccentColour", "quoteAcceptanceLimit"));
             assertThat(Administration.of(owner).organizationSettings().load().version()).isEqualTo(s.version());
         } finally {
             owner.person().close();
@@ -112,7 +115,8 @@ class OrganizationSettingsConcurrencyTest {
                     "+41 44 000 00 00", "https://roundtrip.test", png, "image/png",
                     new NumberFormats("OFF-{yy}-{seq:4}", "RE-{yyyy}-{seq:6}", "GS-{yyyy}-{seq}", "FA-{seq:5}",
                             "P-{seq:3}", "K-{seq:6}"),
-                    60, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("8.1000"), 14, "Thank you.", s.version());
+                    60, TaxRoundingMode.PER_DOCUMENT, new BigDecimal("8.1000"), 14, "Thank you.", "#8a1c1c",
+                    "Prices in CHF.", new BigDecimal("2500.00"), s.version());
             OrganizationSettings saved = Administration.of(owner).organizationSettings().save(changed);
             OrganizationSettings reloaded = Administration.of(owner).organizationSettings().load();
             assertThat(reloaded).usingRecursiveComparison().ignoringFields("version").isEqualTo(changed);

@@ -61,7 +61,8 @@ class HostileClientIsolationTest {
             Administration.of(a).organizationSettings().save(new OrganizationSettings(s.id(), s.name(), "Alpha Secret Works GmbH", "DE999",
                     s.baseCurrency(), s.timezone(), s.locale(), s.address(), "info@alpha.test", s.phone(), s.website(),
                     s.logo(), s.logoContentType(), s.numberFormats(), 14, s.taxRoundingMode(), s.defaultTaxRate(),
-                    s.quoteValidityDays(), s.invoiceFooter(), s.version()));
+                    s.quoteValidityDays(), s.documentFooter(), s.documentAccentColour(), s.quoteTerms(),
+                    s.quoteAcceptanceLimit(), s.version()));
         } finally {
             a.person().close();
         }

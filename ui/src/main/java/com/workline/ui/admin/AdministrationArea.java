@@ -2,6 +2,8 @@ package com.workline.ui.admin;
 
 import com.workline.persistence.admin.Administration;
 import com.workline.persistence.mail.SmtpSender;
+import com.workline.ui.common.Messages;
+import com.workline.ui.documents.DocumentPreviewWindow;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Permissions;
@@ -21,7 +23,9 @@ public final class AdministrationArea implements Area {
                         ctx -> {
                             BackgroundTasks tasks = ctx.newTasks();
                             return OrganizationSettingsView.create(new OrganizationSettingsViewModel(
-                                    Administration.of(ctx.session()).organizationSettings(), tasks, ctx.locale())).owning(tasks);
+                                    Administration.of(ctx.session()).organizationSettings(), tasks, ctx.locale()),
+                                    sample -> DocumentPreviewWindow.show(ctx, Messages.get("settings.sample.window"), sample,
+                                            Messages.get("settings.sample.window") + ".pdf")).owning(tasks);
                         }),
                 new Section("people", "nav.people", Section.ADMINISTRATION, 910, Permissions::mayAdminister, ctx -> {
                     BackgroundTasks tasks = ctx.newTasks();

@@ -8,6 +8,8 @@ import com.workline.persistence.admin.TaxRoundingMode;
 import com.workline.persistence.common.Problem;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.common.WorklineException;
+import com.workline.persistence.documents.Branding;
+import com.workline.persistence.documents.Logo;
 import com.workline.ui.common.FieldErrors;
 import com.workline.ui.common.LocaleNumbers;
 import com.workline.ui.common.Messages;
@@ -22,7 +24,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.LinkedHashMap;
@@ -39,7 +47,7 @@ public final class OrganizationSettingsViewModel {
             "addressLine1", "addressLine2", "city", "region", "postalCode", "country", "email", "phone", "website",
             "numberFormat.quote", "numberFormat.invoice", "numberFormat.credit_note", "numberFormat.production_order",
             "numberFormat.project", "numberFormat.customer", "defaultPaymentTermsDays", "defaultTaxRate",
-            "quoteValidityDays", "invoiceFooter"};
+            "quoteValidityDays", "documentFooter", "quoteTerms", "quoteAcceptanceLimit"};
 
     private boolean saving;
     private final OrganizationSettingsService service;
@@ -49,6 +57,7 @@ public final class OrganizationSettingsViewModel {
     private final ObjectProperty<TaxRoundingMode> taxRoundingMode = new SimpleObjectProperty<>(TaxRoundingMode.PER_LINE);
     private final ObjectProperty<byte[]> logo = new SimpleObjectProperty<>();
     private final StringProperty logoContentType = new SimpleStringProperty();
+    private final StringProperty accentColour = new SimpleStringProperty(Branding.DEFAULT_ACCENT);
     private final FieldErrors errors = new FieldErrors();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
@@ -83,6 +92,11 @@ public final class OrganizationSettingsViewModel {
         return logoContentType;
     }
 
+    /** The documents' accent colour as {@code #rrggbb}. */
+    public StringProperty accentColourProperty() {
+        return accentColour;
+    }
+
     public FieldErrors errors() {
         return errors;
     }
@@ -104,10 +118,70 @@ public final class OrganizationSettingsViewModel {
         tasks.run(service::load, this::show, failure -> message.set(failure.getLocalizedMessage()));
     }
 
-    /** Chooses a new logo (bytes as read from the file) or removes it ({@code null}). */
-    public void chooseLogo(byte[] bytes, String contentType) {
+    /**
+     * Takes the bytes of a chosen file as the new logo if they are a PNG or JPEG image (by their content, not the
+     * file's name) of at most 1 MB; otherwise says so next to the logo and keeps the current one.
+     */
+    public boolean chooseLogo(byte[] bytes) {
+        String type = Logo.contentTypeOf(bytes);
+        if (bytes == null || type == null) {
+            errors.set("logo", Messages.get("settings.logo.notAnImage"));
+            return false;
+        }
+        if (bytes.length > Logo.MAX_BYTES) {
+            errors.set("logo", Messages.get("settings.logo.tooLarge"));
+            return false;
+        }
+        errors.set("logo", "");
         logo.set(bytes);
-        logoContentType.set(bytes == null ? null : contentType);
+        logoContentType.set(type);
+        return true;
+    }
+
+    /** Reads the chosen file in the background (a larger file is refused before it is read) and takes it as the logo. */
+    public void chooseLogoFile(Path file) {
+        tasks.run(() -> {
+            try {
+                return Files.size(file) > Logo.MAX_BYTES ? Optional.<byte[]>empty() : Optional.of(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, read -> read.ifPresentOrElse(this::chooseLogo, () -> errors.set("logo", Messages.get("settings.logo.tooLarge"))),
+                failure -> errors.set("logo", Messages.get("settings.logo.unreadable", file.getFileName(),
+                        failure.getLocalizedMessage())));
+    }
+
+    public void removeLogo() {
+        errors.set("logo", "");
+        logo.set(null);
+        logoContentType.set(null);
+    }
+
+    /**
+     * How a sample quote with the form's settings (saved or not) is made, for the document preview; empty when the form
+     * has errors, which are then shown next to their fields.
+     */
+    public Optional<Supplier<byte[]>> sampleDocument() {
+        if (original == null) {
+            message.set(Messages.get("form.stillLoading"));
+            return Optional.empty();
+        }
+        errors.clear();
+        message.set("");
+        try {
+            OrganizationSettings edited = edited();
+            OrganizationSettingsService.validate(edited);
+            return Optional.of(() -> SampleQuote.pdf(edited));
+        } catch (ValidationException invalid) {
+            errors.showOnly(invalid.fieldErrors());
+            message.set(Messages.get("form.fix"));
+            return Optional.empty();
+        }
+    }
+
+    /** The organization's currency as typed (the acceptance limit is in it). */
+    public String currency() {
+        return get("baseCurrency").strip().toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -189,7 +263,11 @@ public final class OrganizationSettingsViewModel {
         set("defaultPaymentTermsDays", Integer.toString(s.defaultPaymentTermsDays()));
         set("defaultTaxRate", formatPercent(s.defaultTaxRate()));
         set("quoteValidityDays", Integer.toString(s.quoteValidityDays()));
-        set("invoiceFooter", s.invoiceFooter());
+        set("documentFooter", s.documentFooter());
+        set("quoteTerms", s.quoteTerms());
+        set("quoteAcceptanceLimit", s.quoteAcceptanceLimit() == null ? null
+                : LocaleNumbers.formatAmount(s.quoteAcceptanceLimit(), locale));
+        accentColour.set(s.documentAccentColour());
         taxRoundingMode.set(s.taxRoundingMode());
         logo.set(s.logo());
         logoContentType.set(s.logoContentType());
@@ -209,9 +287,12 @@ public final class OrganizationSettingsViewModel {
         Integer terms = parseInt(get("defaultPaymentTermsDays"));
         Integer validity = parseInt(get("quoteValidityDays"));
         BigDecimal taxRate = parseDecimal(get("defaultTaxRate"));
+        String limitText = get("quoteAcceptanceLimit");
+        BigDecimal limit = parseDecimal(limitText);
         errors.check(terms != null, "defaultPaymentTermsDays", Messages.get("form.wholeNumber"))
                 .check(validity != null, "quoteValidityDays", Messages.get("form.wholeNumber"))
                 .check(taxRate != null, "defaultTaxRate", Messages.get("form.number"))
+                .check(limitText.isBlank() || limit != null, "quoteAcceptanceLimit", Messages.get("form.number"))
                 .throwIfAny();
         return new OrganizationSettings(original.id(), get("name"), get("legalName"), get("taxId"),
                 get("baseCurrency").strip().toUpperCase(Locale.ROOT), get("timezone").strip(), get("locale").strip(),
@@ -220,7 +301,8 @@ public final class OrganizationSettingsViewModel {
                 get("email"), get("phone"), get("website"), logo.get(), logoContentType.get(),
                 new NumberFormats(get("numberFormat.quote"), get("numberFormat.invoice"), get("numberFormat.credit_note"),
                         get("numberFormat.production_order"), get("numberFormat.project"), get("numberFormat.customer")),
-                terms, taxRoundingMode.get(), taxRate, validity, get("invoiceFooter"), original.version());
+                terms, taxRoundingMode.get(), taxRate, validity, get("documentFooter"), accentColour.get(), get("quoteTerms"),
+                limit, original.version());
     }
 
     private static Integer parseInt(String value) {

@@ -89,9 +89,27 @@ public final class DocumentPreviewViewModel {
                 failure -> message.set(Messages.get("preview.notSaved", file, failure.getLocalizedMessage())));
     }
 
-    /** The pages at print resolution (for the OS print dialog); made in the background by the view. */
-    public List<byte[]> pagesForPrinting(float dpi) {
-        return PdfPreview.pagesAsPng(pdf, dpi);
+    /** Print… before the document is ready. */
+    public void notReady() {
+        message.set(Messages.get("preview.notReady"));
+    }
+
+    /** The toolkit found no printer: say what to do instead. */
+    public void noPrinter() {
+        message.set(Messages.get("preview.noPrinter"));
+    }
+
+    /** The print dialog was confirmed; the pages are being prepared and sent. */
+    public void printing() {
+        message.set(Messages.get("preview.printing"));
+    }
+
+    public void printed(int pageCount) {
+        message.set(Messages.get("preview.printed", pageCount));
+    }
+
+    public void printFailed(String reason) {
+        message.set(Messages.get("preview.printFailed", reason));
     }
 
     private record Rendered(byte[] pdf, List<byte[]> pages) {

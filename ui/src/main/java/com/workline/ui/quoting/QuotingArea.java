@@ -8,10 +8,10 @@ import com.workline.persistence.mail.SmtpSender;
 import com.workline.persistence.quoting.QuoteDetails;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
+import javafx.scene.Node;
 import com.workline.ui.admin.AdministrationArea;
 import com.workline.ui.common.Messages;
-import com.workline.ui.documents.DocumentPreviewView;
-import com.workline.ui.documents.DocumentPreviewViewModel;
+import com.workline.ui.documents.DocumentPreviewWindow;
 import com.workline.ui.task.BackgroundTasks;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Permissions;
@@ -24,10 +24,6 @@ import com.workline.ui.workbench.Screen;
 import com.workline.ui.workbench.ScreenContext;
 import com.workline.ui.workbench.SearchHit;
 import com.workline.ui.workbench.Section;
-import javafx.scene.Node;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,7 +146,7 @@ public final class QuotingArea implements Area {
         BackgroundTasks tasks = ctx.newTasks();
         var vm = new SendQuoteViewModel(Quoting.of(ctx.session()).mailing(),
                 Administration.of(ctx.session()).mailSettings(ctx.secretsFolder()), new SmtpSender(),
-                () -> QuotePdf.render(ctx.session(), quote.id(), ctx.locale()), quote, QuotePdf.fileName(quote), tasks,
+                () -> QuotePdf.render(ctx.session(), quote.id()), quote, QuotePdf.fileName(quote), tasks,
                 ctx.locale(), SendQuoteViewModel.SYSTEM, ctx.clock(), sends::reload);
         SendQuoteDialog.show(owner.getScene() == null ? null : owner.getScene().getWindow(), vm,
                 () -> ctx.navigator().showSection(AdministrationArea.PROFILE), () -> {
@@ -165,20 +161,8 @@ public final class QuotingArea implements Area {
         if (quote == null) {
             return;
         }
-        BackgroundTasks tasks = ctx.newTasks();
-        BackgroundTasks printTasks = ctx.newTasks();
-        var vm = new DocumentPreviewViewModel(tasks, () -> QuotePdf.render(ctx.session(), quote.id(), ctx.locale()),
+        DocumentPreviewWindow.show(ctx, Messages.get("quote.preview"), () -> QuotePdf.render(ctx.session(), quote.id()),
                 QuotePdf.fileName(quote));
-        Node node = DocumentPreviewView.create(vm, printTasks);
-        Stage stage = new Stage();
-        stage.setTitle(Messages.get("quote.preview"));
-        stage.setScene(new Scene(new BorderPane(node), 900, 1000));
-        stage.setOnHidden(e -> {
-            tasks.close();
-            printTasks.close();
-        });
-        stage.show();
-        vm.load();
     }
 
     /** Ctrl+K: quotes whose number, title or customer matches, in every status. */

@@ -41,8 +41,11 @@ class DocumentPreviewViewModelTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(vm.pdf());
         assertThat(new String(Files.readAllBytes(file), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(vm.messageProperty().get()).startsWith("Saved as ").endsWith("Q-2026-00042.pdf.");
-        assertThat(vm.pagesForPrinting(150f)).hasSameSizeAs(vm.pages());
         assertThat(renders[0]).as("rendered once, reused for saving and printing").isEqualTo(1);
+        vm.noPrinter();
+        assertThat(vm.messageProperty().get()).startsWith("No printer is installed.");
+        vm.printed(2);
+        assertThat(vm.messageProperty().get()).isEqualTo("Sent 2 pages to the printer.");
 
         vm.saveTo(folder.resolve("missing-folder").resolve("x.pdf"));
         assertThat(vm.messageProperty().get()).startsWith("Could not save ");

@@ -159,7 +159,7 @@ class QuoteViewModelsTest {
         QuoteEditorViewModel vm = typedDraft(Locale.US, "Printed");
         vm.save();
         vm.send();
-        byte[] pdf = QuotePdf.render(manager, vm.quoteProperty().get().id(), Locale.US);
+        byte[] pdf = QuotePdf.render(manager, vm.quoteProperty().get().id());
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(QuotePdf.fileName(vm.quoteProperty().get())).isEqualTo(vm.quoteProperty().get().number() + ".pdf");
     }

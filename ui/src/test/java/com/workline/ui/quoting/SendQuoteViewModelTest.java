@@ -88,7 +88,7 @@ class SendQuoteViewModelTest {
 
     private SendQuoteViewModel dialog(QuoteDetails quote, SendQuoteViewModel.FileOpener opener, List<String> recorded) {
         return new SendQuoteViewModel(Quoting.of(employee).mailing(), Administration.of(employee).mailSettings(keys),
-                new SmtpSender(), () -> QuotePdf.render(employee, quote.id(), Locale.US), quote, QuotePdf.fileName(quote),
+                new SmtpSender(), () -> QuotePdf.render(employee, quote.id()), quote, QuotePdf.fileName(quote),
                 BackgroundTasks.direct(), Locale.US, opener, Clock.systemUTC(), () -> recorded.add("recorded"));
     }
 
