@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * E-mailing a quote in the demo company: the manager sets up her outgoing mail server in My profile (an in-process SMTP
  * server) and tests it, drafts a quote, presses E-mail… (the draft is sent first and gets its number), sends it from
- * the dialog, and the message arrives with the quote's PDF while the send shows on the quote.
+ * the dialog, and the message arrives with the quote's PDF while the send shows on the quote. The quote has a heading,
+ * a product found by typing and a service priced from the rate card; the PDF's text carries them, the number and the
+ * total the editor showed; then the quote is accepted.
  */
 @ExtendWith(ApplicationExtension.class)
 class QuoteMailWalkTest {
@@ -91,8 +93,26 @@ class QuoteMailWalkTest {
         robot.clickOn("OK");
         waitUntil(() -> visible(robot, "#quote-editor"));
         waitUntil(() -> robot.lookup("#quote-title").queryTextInputControl().getText().startsWith("Quote for "));
+        // Three kinds of lines: a heading, a product found by typing, a service priced by the rate card.
+        TableView<?> lines = robot.lookup("#quote-lines").queryAs(TableView.class);
         robot.clickOn("#quote-line-add-text");
-        waitUntil(() -> robot.lookup("#quote-lines").queryAs(TableView.class).getItems().size() == 1);
+        waitUntil(() -> lines.getItems().size() == 1);
+        robot.interact(() -> ((com.workline.ui.quoting.QuoteLineRow) lines.getItems().get(0)).descriptionProperty()
+                .set("Frames and assembly"));
+        robot.clickOn("#quote-product-search").write("Welded");
+        waitUntil(() -> robot.lookup(".context-menu .menu-item").tryQuery().isPresent());
+        robot.clickOn(".context-menu .menu-item");
+        waitUntil(() -> lines.getItems().size() == 2);
+        String product = ((com.workline.ui.quoting.QuoteLineRow) lines.getItems().get(1)).descriptionProperty().get();
+        assertThat(product).startsWith("Welded");
+        ChoiceBox<Object> service = robot.lookup("#quote-service-category").queryAs(ChoiceBox.class);
+        waitUntil(() -> !service.getItems().isEmpty());
+        robot.interact(() -> service.setValue(service.getItems().get(0)));
+        waitUntil(() -> lines.getItems().size() == 3 && !((com.workline.ui.quoting.QuoteLineRow) lines.getItems().get(2))
+                .unitPriceProperty().get().isBlank());
+        String serviceLine = ((com.workline.ui.quoting.QuoteLineRow) lines.getItems().get(2)).descriptionProperty().get();
+        String total = text(robot, "#quote-total");
+        assertThat(total).isNotBlank();
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         waitUntil(() -> "Draft saved.".equals(text(robot, "#quote-message")));
 
@@ -118,8 +138,17 @@ class QuoteMailWalkTest {
         assertThat(received.getFrom()[0].toString()).contains("maria@northwind.example");
         var pdf = ((Multipart) received.getContent()).getBodyPart(1);
         assertThat(pdf.getFileName()).isEqualTo(attachment);
+        byte[] pdfBytes;
         try (InputStream in = pdf.getInputStream()) {
-            assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            pdfBytes = in.readAllBytes();
+        }
+        assertThat(new String(pdfBytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String number = attachment.substring(0, attachment.length() - ".pdf".length());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdfBytes)) {
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(printed).contains(number).contains("Frames and assembly").contains(product).contains(serviceLine);
+            // The total as the editor showed it (the PDF writes it in the organization's locale, en-US in the demo).
+            assertThat(printed).contains(total);
         }
 
         robot.clickOn("Close");
@@ -127,5 +156,12 @@ class QuoteMailWalkTest {
         waitUntil(() -> sends.getItems().size() == 1);
         assertThat(text(robot, "#quote-sends .list-cell")).contains("Maria Martens").contains("einkauf@kunde.example")
                 .contains("via SMTP");
+
+        // The customer said yes.
+        waitUntil(() -> !robot.lookup("#quote-accept").query().isDisabled());
+        robot.clickOn("#quote-accept");
+        waitUntil(() -> robot.lookup(".title-3").queryAll().stream().anyMatch(n -> n instanceof Labeled l
+                && l.getText().contains(number) && l.getText().contains("Accepted")));
+        assertThat(robot.lookup("#quote-accept").query().isDisabled()).isTrue();
     }
 }
