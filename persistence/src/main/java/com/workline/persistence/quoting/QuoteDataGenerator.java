@@ -156,7 +156,7 @@ public final class QuoteDataGenerator {
                 events += written[1];
                 c.commit();
                 int done = Math.min(all.size(), from + BATCH);
-                if (all.size() >= 50_000 && (done / BATCH) % 10 == 0) {
+                if (all.size() >= 100_000 && (done % 50_000 == 0 || done == all.size())) {
                     progress.accept(String.format("  %,d / %,d quotes", done, all.size()));
                 }
             }
