@@ -8,11 +8,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
-                "Create scale data for benchmarks: organizations with customers, contacts (1-3 each), deals (about one",
-                "per three customers, spread over the stages) and activities, and a catalog (tax rates, units, categories,",
-                "products of every type with costs, service categories and the default rate card) and quotes with 1-30",
-                "lines each (every status, numbered like real sends, history, and one 200-line draft for",
-                "'bench quoting'), written with COPY."},
+                "Create scale data for benchmarks, written with COPY: organizations with",
+                "customers, contacts (1-3 each), deals (about one per three customers, over",
+                "the stages) and activities; a catalog (tax rates, units, categories, products",
+                "of every type with costs, service categories, the default rate card); and",
+                "quotes of 1-30 lines in every status, numbered in sending order like real",
+                "sends, with their history, plus one 200-line draft for 'bench quoting'."},
         footerHeading = "%nExamples:%n",
         footer = {"  workline admin generate --organizations 3 --customers 10000",
                 "  workline admin generate --organizations 1 --customers 1000000 --name-prefix \"Big Co\"",

@@ -16,6 +16,7 @@ import com.workline.persistence.documents.BusinessDocument;
 import com.workline.persistence.documents.Branding;
 import com.workline.persistence.documents.DocumentLine;
 import com.workline.persistence.documents.Party;
+import com.workline.persistence.documents.PdfPreview;
 import com.workline.persistence.documents.PdfRenderer;
 import com.workline.persistence.documents.TaxLine;
 import com.workline.persistence.money.DocumentCalculator;
@@ -72,13 +73,16 @@ import java.util.function.Consumer;
  *   with totals, lines, and the reload), totals and lines' JSON computed beforehand; both commit, so both pay the
  *   database's deferred totals guard;</li>
  *   <li>its PDF ({@link QuoteDocuments} and {@link PdfRenderer}, as the preview does) beside a one-line document
- *   through the same renderer (the fixed cost of a PDF/A with embedded fonts).</li>
+ *   through the same renderer (the fixed cost of a PDF/A with embedded fonts); and the preview's page images
+ *   ({@link PdfPreview}) of both.</li>
  * </ul>
  * Cold figures first (this JVM's first calls after signing in), then each operation warmed up until stable
  * ({@link Timing}) and timed; the output starts with the data size and the machine.
  */
 public final class QuotingBenchmark {
     private static final int PAGE = 100;
+    /** The resolution of the preview's on-screen pages (ui's DocumentPreviewViewModel). */
+    private static final float PREVIEW_DPI = 110f;
 
     private final ServerAddress server;
     private final DataSource admin;
@@ -179,25 +183,33 @@ public final class QuotingBenchmark {
         long t1 = System.nanoTime();
         QuoteDetails quote = quotes.load(benchQuote);
         long t2 = System.nanoTime();
+        // What the editor starts in the background when it opens, while the person reads the quote.
+        PdfRenderer.warmUp();
+        long t3 = System.nanoTime();
         OrganizationSettings settings = Administration.of(session).organizationSettings().load();
         Locale locale = Locale.forLanguageTag(settings.locale());
-        editorRecalculation(typed(quote, locale), quote, locale);
-        long t3 = System.nanoTime();
-        quote = quotes.saveDraft(quote);
         long t4 = System.nanoTime();
+        editorRecalculation(typed(quote, locale), quote, locale);
+        long t5 = System.nanoTime();
+        quote = quotes.saveDraft(quote);
+        long t6 = System.nanoTime();
         CustomerDetails customer = Crm.of(session).customers().load(quote.customerId());
         Party seller = new Party(settings.legalName() == null || settings.legalName().isBlank() ? settings.name()
                 : settings.legalName(), null, address(settings.address()), settings.taxId(), settings.email(), settings.phone());
         Party buyer = new Party(customer.name(), null, List.of(), customer.taxId(), customer.email(), customer.phone());
-        long t5 = System.nanoTime();
-        byte[] pdf = pdf(new PdfRenderer(), quote, seller, buyer, locale);
-        long t6 = System.nanoTime();
-        pdf(new PdfRenderer(), quote, seller, buyer, locale);
         long t7 = System.nanoTime();
+        byte[] pdf = pdf(new PdfRenderer(), quote, seller, buyer, locale);
+        long t8 = System.nanoTime();
+        int pages = PdfPreview.pagesAsPng(pdf, PREVIEW_DPI).size();
+        long t9 = System.nanoTime();
+        pdf(new PdfRenderer(), quote, seller, buyer, locale);
+        long t10 = System.nanoTime();
         out.accept(String.format("Cold (this JVM's first calls): sign-in %.0f ms; opening the list (expire, tab totals, first page"
-                        + " of drafts) %.1f ms; opening the 200-line quote %.1f ms; its recalculation (editor's path) %.1f ms; saving it"
-                        + " %.1f ms; its PDF (%,d bytes) %.0f ms, the same PDF again %.0f ms.", signIn, ms(t0, t1), ms(t1, t2),
-                ms(t2, t3), ms(t3, t4), pdf.length, ms(t5, t6), ms(t6, t7)));
+                        + " of drafts) %.1f ms; opening the 200-line quote %.1f ms (then the PDF engine's warm-up, which the editor"
+                        + " runs in the background, %.0f ms); its recalculation (editor's path) %.1f ms; saving it %.1f ms; its PDF"
+                        + " (%,d bytes, %d pages) %.0f ms, the pages as images for the preview %.0f ms; the same PDF again %.0f ms.",
+                signIn, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t4, t5), ms(t5, t6), pdf.length, pages, ms(t7, t8), ms(t8, t9),
+                ms(t9, t10)));
         return new Subject(quote, seller, buyer, locale);
     }
 
@@ -255,6 +267,20 @@ public final class QuotingBenchmark {
                         query(jdbc, quotes.tabTotalsStatement(term));
                         query(jdbc, quotes.listStatement(QuoteStatus.ACCEPTED, term, null, PAGE));
                     }));
+            // Typing a number: the first letters match nearly every quote, the year a third, then only a few.
+            String[] typing = {number.substring(0, 1), number.substring(0, 3), number.substring(0, 6), number.substring(0, 8),
+                    number};
+            for (String term : typing) {
+                figures.add(measure("typing a number, tab totals and page: \"" + term + "\"", "plain JDBC", runs,
+                        i -> {
+                            quotes.tabTotals(term);
+                            quotes.list(QuoteStatus.ACCEPTED, term, null, PAGE);
+                        },
+                        i -> {
+                            query(jdbc, quotes.tabTotalsStatement(term));
+                            query(jdbc, quotes.listStatement(QuoteStatus.ACCEPTED, term, null, PAGE));
+                        }));
+            }
 
             QuoteDetails quote = subject.quote();
             figures.add(measure("open the 200-line quote (lines, history, header)", "plain JDBC", runs,
@@ -280,6 +306,11 @@ public final class QuotingBenchmark {
             figures.add(measure("PDF of the 200-line quote (map, render)", "1-line PDF", Math.max(5, runs / 5),
                     i -> pdf(renderer, quote, subject.seller(), subject.buyer(), subject.locale()),
                     i -> renderer.render(oneLine, Branding.plain(), subject.locale())));
+            byte[] pdf = pdf(renderer, quote, subject.seller(), subject.buyer(), subject.locale());
+            byte[] onePdf = renderer.render(oneLine, Branding.plain(), subject.locale());
+            figures.add(measure("preview's page images of that PDF (" + (int) PREVIEW_DPI + " dpi)", "1-line PDF's", Math.max(5, runs / 5),
+                    i -> PdfPreview.pagesAsPng(pdf, PREVIEW_DPI),
+                    i -> PdfPreview.pagesAsPng(onePdf, PREVIEW_DPI)));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }

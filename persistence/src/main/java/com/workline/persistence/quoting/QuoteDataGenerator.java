@@ -522,8 +522,8 @@ public final class QuoteDataGenerator {
                 LineTotals amounts = totals.lines().get(i);
                 boolean text = l.kind() == LineKind.TEXT;
                 BulkLoad.row(lines, org, ids.next(), q.id, i + 1, l.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        nullable(l.productId()), nullable(l.serviceCategoryId()), nullable(l.description()),
-                        plain(l.quantity()), nullable(l.unit()), plain(l.unitPrice()), plain(l.discountPercent()),
+                        nullable(l.productId()), nullable(l.serviceCategoryId()), copyText(l.description()),
+                        plain(l.quantity()), copyText(l.unit()), plain(l.unitPrice()), plain(l.discountPercent()),
                         plain(l.taxRatePercent()), l.optional() ? "t" : "f", text ? "\\N" : amounts.net(),
                         text ? "\\N" : amounts.tax(), text ? "\\N" : amounts.gross(), q.created);
             }
@@ -562,6 +562,12 @@ public final class QuoteDataGenerator {
             count++;
         }
         return count;
+    }
+
+    /** Text from the catalog (product and service names, unit codes) as a COPY value. */
+    private static String copyText(String value) {
+        return value == null ? "\\N" : value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static Object nullable(Object value) {

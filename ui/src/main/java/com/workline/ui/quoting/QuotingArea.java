@@ -2,6 +2,7 @@ package com.workline.ui.quoting;
 
 import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.crm.Crm;
+import com.workline.persistence.documents.PdfRenderer;
 import com.workline.persistence.quoting.QuoteDetails;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
@@ -59,7 +60,14 @@ public final class QuotingArea implements Area {
                 tasks, ctx.locale(), id -> ctx.navigator().open(new RecordRef(QUOTE, id)));
         Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm));
         vm.open(ref.id());
-        return screen.owning(tasks);
+        // The PDF engine's first use is slow (class loading, fonts): done once per client while the editor is read,
+        // in a scope of its own so the editor does not show it as busy.
+        BackgroundTasks warmUp = ctx.newTasks();
+        warmUp.run(() -> {
+            PdfRenderer.warmUp();
+            return null;
+        }, done -> { }, failure -> { });
+        return screen.owning(tasks, warmUp);
     }
 
     /** The stored quote as a PDF in a window of its own: Save as and Print there. */
