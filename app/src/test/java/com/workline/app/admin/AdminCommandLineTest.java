@@ -130,7 +130,7 @@ class AdminCommandLineTest {
 
         Run init = run(env, concat(new String[] {"admin", "init-server"}, target));
         assertThat(init.exitCode()).as(init.err()).isZero();
-        assertThat(init.out()).contains("Created database " + database).contains("Applied " + com.workline.persistence.db.SchemaVersion.EXPECTED + " migration(s)");
+        assertThat(init.out()).contains("Created database " + database).contains("migration(s): schema version (empty) -> " + com.workline.persistence.db.SchemaVersion.EXPECTED);
         Run again = run(env, concat(new String[] {"admin", "init-server"}, target));
         assertThat(again.out()).contains("nothing to migrate");
         Run migrate = run(env, concat(new String[] {"admin", "migrate"}, target));
