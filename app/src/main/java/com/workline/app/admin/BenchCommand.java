@@ -2,13 +2,14 @@ package com.workline.app.admin;
 
 import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.bench.CrmBenchmark;
+import com.workline.persistence.bench.QuotingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.UUID;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures beside their baselines.",
-        subcommands = BenchCommand.Crm.class)
+        subcommands = {BenchCommand.Crm.class, BenchCommand.Quoting.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.ParentCommand
     AdminCommand admin;
@@ -54,6 +55,47 @@ final class BenchCommand implements Runnable {
                         + " tenant set first, RLS). 'plain JDBC': the same statement and binds as the same person, tenant set"
                         + " once. 'owner, no RLS': the same SQL bypassing row-level security.");
                 new CrmBenchmark(target.address(), target.admin(), target.roles(), line -> {
+                    out.println(line);
+                    out.flush();
+                }).warmupSeconds(warmupSeconds).run(org, runs);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "quoting", mixinStandardHelpOptions = true,
+            description = {
+                    "Time the quote screens on an organization with quotes (see 'workline admin generate --quotes'): the",
+                    "list's pages, search and tab totals, and opening, recalculating, saving and printing its 200-line",
+                    "draft. Each figure (median / 95th percentile) stands beside a baseline measured in the same run:",
+                    "the same statements through plain JDBC, the calculator alone, or a one-line PDF."},
+            footerHeading = "%nExample:%n", footer = "  workline admin bench quoting --org \"Quote Co 1\" --runs 50")
+    static final class Quoting implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        BenchCommand bench;
+        @picocli.CommandLine.Mixin
+        DatabaseOptions database;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--org", required = true, description = "Organization id or exact name.")
+        String organization;
+
+        @Option(names = "--runs", defaultValue = "50",
+                description = "Timed runs per figure (a fifth of them for the PDF, at least 5). Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Option(names = "--warmup-seconds", defaultValue = "3",
+                description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
+        double warmupSeconds;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
+                UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
+                        .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
+                new QuotingBenchmark(target.address(), target.admin(), target.roles(), line -> {
                     out.println(line);
                     out.flush();
                 }).warmupSeconds(warmupSeconds).run(org, runs);

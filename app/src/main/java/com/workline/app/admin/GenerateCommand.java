@@ -2,18 +2,23 @@ package com.workline.app.admin;
 
 import com.workline.persistence.catalog.CatalogDataGenerator;
 import com.workline.persistence.crm.ScaleDataGenerator;
+import com.workline.persistence.quoting.QuoteDataGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
-                "Create scale data for benchmarks: organizations with customers, contacts (1-3 each), deals (about one",
-                "per three customers, spread over the stages) and activities, and a catalog (tax rates, units, categories,",
-                "products of every type with costs, service categories and the default rate card), written with COPY."},
+                "Create scale data for benchmarks, written with COPY: organizations with",
+                "customers, contacts (1-3 each), deals (about one per three customers, over",
+                "the stages) and activities; a catalog (tax rates, units, categories, products",
+                "of every type with costs, service categories, the default rate card); and",
+                "quotes of 1-30 lines in every status, numbered in sending order like real",
+                "sends, with their history, plus one 200-line draft for 'bench quoting'."},
         footerHeading = "%nExamples:%n",
         footer = {"  workline admin generate --organizations 3 --customers 10000",
                 "  workline admin generate --organizations 1 --customers 1000000 --name-prefix \"Big Co\"",
-                "  workline admin generate --customers 1000 --products 50000"})
+                "  workline admin generate --customers 1000 --products 50000",
+                "  workline admin generate --customers 20000 --quotes 200000 --name-prefix \"Quote Co\""})
 final class GenerateCommand extends AdminSubcommand {
     @Option(names = "--organizations", defaultValue = "1", description = "How many organizations. Default: ${DEFAULT-VALUE}.")
     int organizations;
@@ -25,6 +30,10 @@ final class GenerateCommand extends AdminSubcommand {
     @Option(names = "--products",
             description = "Products per organization (4 to 1,000,000, spread over the four types). Default: one per ten customers.")
     Integer products;
+
+    @Option(names = "--quotes",
+            description = "Quotes per organization (0 to 2,000,000; revisions included). Default: one per five customers.")
+    Integer quotes;
 
     @Option(names = "--name-prefix", defaultValue = "Scale Org", description = "Organization names: PREFIX 1, PREFIX 2, ...")
     String namePrefix;
@@ -38,11 +47,23 @@ final class GenerateCommand extends AdminSubcommand {
         if (productCount < 4 || productCount > 1_000_000) {
             throw new IllegalArgumentException("Use 4 to 1,000,000 products per organization.");
         }
+        int quoteCount = quotes == null ? QuoteDataGenerator.quotesFor(customers) : quotes;
+        if (quoteCount < 0 || quoteCount > 2_000_000) {
+            throw new IllegalArgumentException("Use 0 to 2,000,000 quotes per organization.");
+        }
         long start = System.nanoTime();
         var results = new ScaleDataGenerator(target.admin(), target.roles(), out()::println)
                 .generate(organizations, customers, productCount, namePrefix);
-        out().printf("Generated %d organization(s) with %,d customers and %,d products each in %.1f s.%n", results.size(),
-                customers, productCount, (System.nanoTime() - start) / 1e9);
+        if (quoteCount > 0) {
+            QuoteDataGenerator quoteData = new QuoteDataGenerator(target.admin(), target.roles(), out()::println);
+            for (var r : results) {
+                var written = quoteData.fill(r.organizationId(), quoteCount);
+                out().printf("organization \"%s\": %,d quotes with %,d lines and %,d history events in %.1f s%n", r.name(),
+                        written.quotes(), written.lines(), written.events(), written.millis() / 1000.0);
+            }
+        }
+        out().printf("Generated %d organization(s) with %,d customers, %,d products and %,d quotes each in %.1f s.%n",
+                results.size(), customers, productCount, quoteCount, (System.nanoTime() - start) / 1e9);
         results.forEach(r -> out().println("  " + r.organizationId() + "  " + r.name()));
     }
 }

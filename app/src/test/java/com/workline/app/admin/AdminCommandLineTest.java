@@ -255,30 +255,38 @@ class AdminCommandLineTest {
     }
 
     @Test
-    void generateCreatesCustomersAndACatalogPerOrganization() throws Exception {
+    void generateCreatesCustomersACatalogAndQuotesPerOrganization() throws Exception {
         String prefix = "Gen " + db.unique();
         String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
         Run generated = run(adminEnv(), concat(new String[] {"admin", "generate", "--organizations", "2", "--customers", "30",
-                "--products", "12", "--name-prefix", prefix}, target));
+                "--products", "12", "--quotes", "25", "--name-prefix", prefix}, target));
         assertThat(generated.exitCode()).as(generated.err()).isZero();
-        assertThat(generated.out()).contains("Generated 2 organization(s) with 30 customers and 12 products each");
+        assertThat(generated.out()).contains("Generated 2 organization(s) with 30 customers, 12 products and 25 quotes each")
+                .contains("\"" + prefix + " 2\": 26 quotes with");
         String org = capture(generated.out(), "([0-9a-f-]{36})  " + Pattern.quote(prefix + " 1"));
         try (var c = db.superuser().getConnection(); var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT (SELECT count(*) FROM app.products WHERE organization_id = '" + org + "'), "
                     + "(SELECT count(DISTINCT product_type) FROM app.products WHERE organization_id = '" + org + "'), "
                     + "(SELECT count(*) FROM app.product_costs WHERE organization_id = '" + org + "'), "
                     + "(SELECT count(*) FROM app.rate_cards WHERE organization_id = '" + org + "' AND is_default), "
-                    + "(SELECT count(*) FROM app.rate_card_items WHERE organization_id = '" + org + "')");
+                    + "(SELECT count(*) FROM app.rate_card_items WHERE organization_id = '" + org + "'), "
+                    + "(SELECT count(*) FROM app.quotes WHERE organization_id = '" + org + "'), "
+                    + "(SELECT count(*) FROM app.quotes WHERE organization_id = '" + org + "' AND title = 'Benchmark: 200 lines')");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).as("products").isEqualTo(12);
             assertThat(rs.getInt(2)).as("types").isEqualTo(4);
             assertThat(rs.getInt(3)).as("costs").isEqualTo(12);
             assertThat(rs.getInt(4)).as("default rate card").isEqualTo(1);
             assertThat(rs.getInt(5)).as("rates").isEqualTo(4);
+            assertThat(rs.getInt(6)).as("quotes, with the benchmark's draft").isEqualTo(26);
+            assertThat(rs.getInt(7)).as("the benchmark's draft").isEqualTo(1);
         }
         Run refused = run(adminEnv(), concat(new String[] {"admin", "generate", "--customers", "30", "--products", "2"}, target));
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("4 to 1,000,000 products");
+        Run noQuotes = run(adminEnv(), concat(new String[] {"admin", "generate", "--customers", "30", "--quotes", "-1"}, target));
+        assertThat(noQuotes.exitCode()).isNotZero();
+        assertThat(noQuotes.err()).contains("0 to 2,000,000 quotes");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,14 +1,13 @@
 package com.workline.persistence.bench;
 
+import com.workline.persistence.bench.Timing.Timed;
 import com.workline.persistence.crm.Crm;
 import com.workline.persistence.crm.CustomerPage;
 import com.workline.persistence.crm.CustomerQuery;
 import com.workline.persistence.crm.CustomerService;
 import com.workline.persistence.crm.DealService;
 
-import com.workline.persistence.admin.NewPerson;
 import com.workline.persistence.admin.OrganizationProvisioning;
-import com.workline.persistence.session.Role;
 import com.workline.persistence.db.Connections;
 import com.workline.persistence.db.DatabaseErrors;
 import com.workline.persistence.db.RoleNames;
@@ -18,15 +17,12 @@ import com.workline.persistence.tenancy.SignInService;
 import com.workline.persistence.session.TenantSession;
 
 import javax.sql.DataSource;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -71,19 +67,10 @@ public final class CrmBenchmark {
                          double ownerMedian, double ownerP95) {
     }
 
-    private interface Timed {
-        void run(int iteration) throws Exception;
-    }
-
     public List<Figure> run(UUID organizationId, int runs) {
-        char[] password = randomPassword();
-        String email = "bench." + organizationId.toString().substring(0, 8) + "@bench.workline.invalid";
-        OrganizationProvisioning provisioning = new OrganizationProvisioning(admin, roles);
-        try {
-            provisioning.addPerson(organizationId, new NewPerson(email, "Bench", "Runner", Role.MANAGER, password));
-        } catch (RuntimeException alreadyThere) {
-            provisioning.setPassword(email, password);
-        }
+        BenchPerson bench = BenchPerson.enrol(new OrganizationProvisioning(admin, roles), organizationId);
+        String email = bench.email();
+        char[] password = bench.password();
         List<Figure> figures = new ArrayList<>();
         // Cold: sign in as the app does, then the first customer page and its count, timed one by one.
         long signInStart = System.nanoTime();
@@ -243,70 +230,13 @@ public final class CrmBenchmark {
 
     private Figure measure(String operation, int runs, Timed service, Timed jdbc, Timed owner) {
         Timed[] work = owner == null ? new Timed[] {service, jdbc} : new Timed[] {service, jdbc, owner};
-        warmUp(work);
-        List<List<Double>> millis = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (int i = 0; i < runs; i++) {
-            for (int k = 0; k < work.length; k++) {
-                millis.get(k).add(once(work[k], i));
-            }
-        }
-        double[] s = stats(millis.get(0));
-        double[] j = stats(millis.get(1));
-        double[] o = owner == null ? new double[] {Double.NaN, Double.NaN} : stats(millis.get(2));
+        double[][] figures = new Timing(warmupSeconds).measure(runs, work);
+        double[] s = figures[0];
+        double[] j = figures[1];
+        double[] o = owner == null ? new double[] {Double.NaN, Double.NaN} : figures[2];
         Figure figure = new Figure(operation, s[0], s[1], j[0], j[1], o[0], o[1]);
         out.accept(String.format("%-52s service %7.2f / %7.2f ms   plain JDBC %7.2f / %7.2f ms (x%.2f)   owner, no RLS %7.2f / %7.2f ms",
                 operation, s[0], s[1], j[0], j[1], s[0] / j[0], o[0], o[1]));
         return figure;
-    }
-
-    /**
-     * Runs the operation and its baselines in windows until at least {@link #warmupSeconds} have passed and the
-     * service's median of the last window is within 5 % of the window before (or 30 s have passed).
-     */
-    private void warmUp(Timed[] work) {
-        long start = System.nanoTime();
-        double previous = Double.NaN;
-        int i = 0;
-        while (true) {
-            List<Double> window = new ArrayList<>();
-            long windowStart = System.nanoTime();
-            while (window.size() < 20 || System.nanoTime() - windowStart < 500_000_000L && window.size() < 2_000) {
-                window.add(once(work[0], i));
-                for (int k = 1; k < work.length; k++) {
-                    once(work[k], i);
-                }
-                i++;
-            }
-            double median = stats(window)[0];
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            if (elapsed >= warmupSeconds && Math.abs(median - previous) <= 0.05 * previous || elapsed > 30) {
-                return;
-            }
-            previous = median;
-        }
-    }
-
-    private static double once(Timed work, int iteration) {
-        try {
-            long start = System.nanoTime();
-            work.run(iteration);
-            return (System.nanoTime() - start) / 1e6;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static double[] stats(List<Double> values) {
-        List<Double> millis = new ArrayList<>(values);
-        Collections.sort(millis);
-        return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)};
-    }
-
-    private static char[] randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
     }
 }

@@ -12,9 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +68,29 @@ public final class PdfRenderer {
 
     public PdfRenderer() {
         Slf4jRendererLog.install();
+    }
+
+    private static final AtomicBoolean WARM = new AtomicBoolean();
+
+    /**
+     * Lays out and rasterizes a one-line document once per process, so that the first real document does not also pay
+     * for loading the layout engine, PDFBox and the fonts (the first PDF of a 200-line quote took 1.1-1.4 s in a fresh
+     * process, 0.6-0.7 s after this; docs/performance.md, "Quoting"). Call it in the background when a screen that
+     * prints opens; later calls return at once.
+     */
+    public static void warmUp() {
+        if (!WARM.compareAndSet(false, true)) {
+            return;
+        }
+        BigDecimal net = new BigDecimal("100.00");
+        BigDecimal tax = new BigDecimal("19.00");
+        BusinessDocument sample = new BusinessDocument(BusinessDocument.Kind.QUOTE, null, "0", 0, LocalDate.now(),
+                null, Party.of("Seller", "Street 1"), Party.of("Buyer", "Road 2"),
+                List.of(new DocumentLine.Section("Section"), new DocumentLine.Item("1", "Item", BigDecimal.ONE, "pc", net,
+                        null, new BigDecimal("19"), net, false)),
+                List.of(new TaxLine(new BigDecimal("19"), net, tax)), net, null, net, tax, net.add(tax),
+                Currency.getInstance("EUR"), null, null, null, null);
+        PdfPreview.pagesAsPng(new PdfRenderer().render(sample, Branding.plain(), Locale.ENGLISH), 96);
     }
 
     /** The shipped template's text: where an organization's own template starts from. */

@@ -25,6 +25,11 @@ public record QuoteFilter(String search, UUID ownerId, LocalDate from, LocalDate
         return new QuoteFilter(null, null, null, null, customerId);
     }
 
+    /** Nothing but (at most) a search term. */
+    public boolean searchOnly() {
+        return ownerId == null && from == null && to == null && customerId == null;
+    }
+
     public QuoteFilter withSearch(String term) {
         return new QuoteFilter(term, ownerId, from, to, customerId);
     }

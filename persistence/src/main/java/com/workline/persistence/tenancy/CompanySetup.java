@@ -107,6 +107,11 @@ public final class CompanySetup {
             }
             crmData.fillDemo(org, DEMO_CUSTOMERS);
             catalogData.fill(org, DEMO_PRODUCTS_PER_TYPE * com.workline.persistence.catalog.ProductType.values().length);
+            // Quotes in every status, made through the services as the demo manager, so they carry their history.
+            DemoPerson manager = DEMO_PEOPLE.get(2);
+            try (SignedInPerson person = signIn.signIn(server, manager.email(), passwords.get(manager.email()))) {
+                DemoQuotes.create(person.choose(org));
+            }
         } else if (!peopleExist) {
             for (DemoPerson p : DEMO_PEOPLE) {
                 provisioning.setPassword(p.email(), passwords.get(p.email()));

@@ -57,6 +57,15 @@ class PdfRendererTest {
     }
 
     @Test
+    void theWarmUpRendersItsSampleOnceAndLeavesRenderingAsBefore() throws IOException {
+        PdfRenderer.warmUp();
+        PdfRenderer.warmUp();
+        try (PDDocument document = Loader.loadPDF(RENDERER.render(twoPages, BRANDING, Locale.US))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void germanQuoteHasEveryPartOnTwoNumberedPages() throws IOException {
         byte[] pdf = RENDERER.render(twoPages, BRANDING, Locale.GERMANY);
 

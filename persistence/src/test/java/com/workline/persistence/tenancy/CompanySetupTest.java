@@ -11,10 +11,18 @@ import com.workline.persistence.db.RoleNames;
 import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.db.ServerBootstrap;
 import com.workline.persistence.testing.TestDatabase;
+import com.workline.persistence.money.LineKind;
+import com.workline.persistence.quoting.QuoteDetails;
+import com.workline.persistence.quoting.QuoteLine;
+import com.workline.persistence.quoting.QuoteService;
+import com.workline.persistence.quoting.QuoteStatus;
+import com.workline.persistence.quoting.Quoting;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +76,35 @@ class CompanySetupTest {
         assertThat(setup.isFirstRun()).isFalse();
     }
 
+    /** Quotes in every status, made through the services: numbers, history, lines of every kind, a revision. */
+    private static void assertDemoQuotes(TenantSession manager) {
+        QuoteService quotes = Quoting.of(manager).quotes();
+        assertThat(quotes.tabTotals(null).values()).allSatisfy(tab -> assertThat(tab.count()).as(tab.status().name()).isPositive());
+        List<QuoteDetails> all = new ArrayList<>();
+        for (QuoteStatus status : QuoteStatus.values()) {
+            quotes.list(status, null, null, 50).rows().forEach(row -> all.add(quotes.load(row.id())));
+        }
+        assertThat(all).allSatisfy(q -> {
+            assertThat(q.events()).as(q.title()).isNotEmpty();
+            assertThat(q.events().get(0).action()).isIn("created", "revised");
+            assertThat(q.lines()).isNotEmpty();
+            assertThat(q.number() == null).as(q.title()).isEqualTo(q.status() == QuoteStatus.DRAFT);
+        });
+        assertThat(all).flatExtracting(QuoteDetails::lines).extracting(QuoteLine::kind)
+                .contains(LineKind.PRODUCT, LineKind.SERVICE, LineKind.TEXT);
+        assertThat(all).flatExtracting(QuoteDetails::lines).filteredOn(l -> l.kind() != LineKind.TEXT)
+                .allSatisfy(l -> assertThat(l.unitPrice()).isPositive());
+        assertThat(all).filteredOn(q -> q.status() == QuoteStatus.REJECTED)
+                .allSatisfy(q -> assertThat(q.rejectionReason()).isNotBlank());
+        assertThat(all).filteredOn(q -> q.status() == QuoteStatus.EXPIRED)
+                .allSatisfy(q -> assertThat(q.events()).extracting(e -> e.action()).containsExactly("created", "sent", "expired"));
+        QuoteDetails revision = all.stream().filter(q -> q.revision() == 2).findFirst().orElseThrow();
+        QuoteDetails superseded = all.stream().filter(q -> q.id().equals(revision.supersedesId())).findFirst().orElseThrow();
+        assertThat(superseded.status()).isEqualTo(QuoteStatus.SUPERSEDED);
+        assertThat(revision.number()).isEqualTo(superseded.number() + "-R2");
+        assertThat(revision.status()).isEqualTo(QuoteStatus.SENT);
+    }
+
     @Test
     void theDemoIsCreatedOnceAndSurvivesLostPasswords() {
         CompanySetup setup = freshDatabase();
@@ -86,6 +123,7 @@ class CompanySetupTest {
             // rate card (with a role's and a person's rate).
             com.workline.persistence.catalog.CatalogDataGeneratorTest.assertGeneratedCatalog(manager,
                     CompanySetup.DEMO_PRODUCTS_PER_TYPE * 4, true);
+            assertDemoQuotes(manager);
         } finally {
             manager.person().close();
         }

@@ -5,6 +5,7 @@ import com.workline.persistence.catalog.Catalog;
 import com.workline.persistence.crm.Crm;
 import com.workline.persistence.quoting.DealQuoteValue;
 import com.workline.persistence.mail.SmtpSender;
+import com.workline.persistence.documents.PdfRenderer;
 import com.workline.persistence.quoting.QuoteDetails;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
@@ -70,7 +71,14 @@ public final class QuotingArea implements Area {
         owner[0] = mail.button();
         Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm), mail);
         vm.open(ref.id());
-        return screen.owning(tasks);
+        // The PDF engine's first use is slow (class loading, fonts): done once per client while the editor is read,
+        // in a scope of its own so the editor does not show it as busy.
+        BackgroundTasks warmUp = ctx.newTasks();
+        warmUp.run(() -> {
+            PdfRenderer.warmUp();
+            return null;
+        }, done -> { }, failure -> { });
+        return screen.owning(tasks, warmUp);
     }
 
     /** The customer record's Quotes tab, "New quote" on deals, and each deal card's quote. */
