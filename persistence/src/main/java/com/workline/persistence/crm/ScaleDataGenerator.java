@@ -93,6 +93,48 @@ public final class ScaleDataGenerator {
         closedWithinDays = 60;
         fill(org, customers);
         shareOutAmongPeople(org);
+        letterhead(org);
+    }
+
+    /**
+     * What the demo's documents print: the company's address, contact details, footer and standard terms, and a billing
+     * address for every customer (street names from a short list, so the same data gives the same addresses).
+     */
+    private void letterhead(UUID org) {
+        try (Connection c = admin.getConnection(); java.sql.PreparedStatement company = c.prepareStatement("""
+                UPDATE app.organizations SET legal_name = 'Northwind Fabrication GmbH', tax_id = 'DE123456789',
+                       address_line1 = 'Industriestra\u00dfe 12', postal_code = '70565', city = 'Stuttgart', country = 'DE',
+                       email = 'office@northwind.example', phone = '+49 711 555 0100', website = 'northwind.example',
+                       document_footer = 'Northwind Fabrication GmbH \u00b7 Managing director: Olivia Owens \u00b7 '
+                                         || 'Stuttgart HRB 123456 \u00b7 IBAN DE02 1203 0000 0000 2020 51',
+                       quote_terms = 'Prices are net plus VAT. Delivery ex works Stuttgart. Payment within 14 days of '
+                                     || 'invoice without deduction. Our general terms and conditions apply.'
+                 WHERE id = ?""");
+             java.sql.PreparedStatement addresses = c.prepareStatement("""
+                INSERT INTO app.addresses (organization_id, customer_id, address_type, line1, postal_code, city, country,
+                                           is_default_billing)
+                SELECT t.organization_id, t.id, 'billing',
+                       (ARRAY['Hafenstra\u00dfe', 'Main Street', 'Rue du Commerce', 'Kingsway', 'Bahnhofstrasse',
+                              'Industrieweg'])[1 + (hashtext(t.id::text) & 2147483647) % 6] || ' ' || (1 + (hashtext(t.name) & 2147483647) % 180),
+                       lpad((10000 + (hashtext(t.id::text || 'p') & 2147483647) % 89999)::text, 5, '0'),
+                       (ARRAY['Hamburg', 'Leeds', 'Lyon', 'Rotterdam', 'Z\u00fcrich', 'Graz'])[1 + (hashtext(t.id::text) & 2147483647) % 6],
+                       (ARRAY['DE', 'GB', 'FR', 'NL', 'CH', 'AT'])[1 + (hashtext(t.id::text) & 2147483647) % 6], true
+                  FROM app.customers t
+                 WHERE t.organization_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM app.addresses a WHERE a.organization_id = t.organization_id
+                                                                   AND a.customer_id = t.id)""")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL ROLE \"" + roles.owner() + "\"");
+            }
+            company.setObject(1, org);
+            company.executeUpdate();
+            addresses.setObject(1, org);
+            addresses.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
     }
 
     /**

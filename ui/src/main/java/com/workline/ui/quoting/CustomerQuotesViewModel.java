@@ -71,7 +71,9 @@ public final class CustomerQuotesViewModel {
 
     String total(QuoteRow row) {
         BigDecimal total = row.total();
-        return total == null ? "" : LocaleNumbers.formatAmount(total, locale) + " " + row.currency();
+        return total == null ? "" : LocaleNumbers.formatTotal(total, locale,
+                com.workline.persistence.money.DocumentCalculator.scale(java.util.Currency.getInstance(row.currency())))
+                + " " + row.currency();
     }
 
     String date(LocalDate day) {

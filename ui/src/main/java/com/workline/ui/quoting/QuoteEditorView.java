@@ -115,23 +115,28 @@ public final class QuoteEditorView {
         vm.contactIdProperty().addListener((o, was, now) -> contactItems.run());
         contact.setOnAction(e -> vm.contactIdProperty().set(contact.getValue() == null ? null : contact.getValue().id()));
         contactItems.run();
+        // Two columns: who and what on the left, validity and money on the right (the lines get the height).
         GridPane header = Forms.grid();
         Forms.row(header, 0, Messages.get("quote.title"), title, vm.errors().of("title"));
-        Forms.row(header, 4, Messages.get("quote.customer"), customer, vm.errors().of("customerId"));
-        Forms.row(header, 5, Messages.get("quote.contact"), contact, vm.errors().of("contactId"));
-        Forms.row(header, 1, Messages.get("quote.validUntil"), validUntil, vm.errors().of("validUntil"));
-        Forms.row(header, 2, Messages.get("quote.currency"), currency, vm.errors().of("currency"));
-        Forms.row(header, 3, Messages.get("quote.documentDiscount"), discount, vm.errors().of("documentDiscount"));
+        Forms.row(header, 1, Messages.get("quote.customer"), customer, vm.errors().of("customerId"));
+        Forms.row(header, 2, Messages.get("quote.contact"), contact, vm.errors().of("contactId"));
+        GridPane terms0 = Forms.grid();
+        Forms.row(terms0, 0, Messages.get("quote.validUntil"), validUntil, vm.errors().of("validUntil"));
+        Forms.row(terms0, 1, Messages.get("quote.currency"), currency, vm.errors().of("currency"));
+        Forms.row(terms0, 2, Messages.get("quote.documentDiscount"), discount, vm.errors().of("documentDiscount"));
         Label exchangeLabel = new Label(Messages.get("quote.exchangeRate"));
         Label exchangeError = new Label();
         exchangeError.getStyleClass().addAll("danger", "text-small");
         exchangeError.textProperty().bind(vm.errors().of("exchangeRate"));
-        header.add(exchangeLabel, 0, 6);
-        header.add(new VBox(2, exchange, exchangeError), 1, 6);
+        terms0.add(exchangeLabel, 0, 3);
+        terms0.add(new VBox(2, exchange, exchangeError), 1, 3);
         for (Node n : List.of(exchangeLabel, exchange.getParent())) {
             n.visibleProperty().bind(vm.foreignCurrencyProperty());
             n.managedProperty().bind(vm.foreignCurrencyProperty());
         }
+        terms0.disableProperty().bind(vm.editableProperty().not());
+        HBox headerColumns = new HBox(32, header, terms0);
+        HBox.setHgrow(header, Priority.ALWAYS);
         header.disableProperty().bind(vm.editableProperty().not());
 
         TextArea terms = area("quote-terms", vm.termsProperty());
@@ -293,7 +298,7 @@ public final class QuoteEditorView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        VBox page = new VBox(12, heading, actions, message, header, new Label(Messages.get("quote.lines")), lineTools, table,
+        VBox page = new VBox(12, heading, actions, message, headerColumns, new Label(Messages.get("quote.lines")), lineTools, table,
                 textsPane, bottom);
         VBox.setVgrow(table, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));

@@ -130,7 +130,7 @@ public final class QuoteListView {
         table.getColumns().add(column(Messages.get("quotes.validUntil"),
                 r -> r.validUntil() == null ? "" : vm.date(r.validUntil()), 110));
         TableColumn<QuoteRow, String> total = column(Messages.get("quotes.total"),
-                r -> vm.amount(r.total()) + " " + nz(r.currency()), 130);
+                r -> vm.money(r.total(), r.currency()), 130);
         total.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(total);
         table.setRowFactory(t -> {

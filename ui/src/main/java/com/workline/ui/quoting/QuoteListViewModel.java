@@ -153,7 +153,8 @@ public final class QuoteListViewModel {
         QuoteTabTotal total = totals.get(status);
         long count = total == null ? 0 : total.count();
         BigDecimal sum = total == null ? BigDecimal.ZERO : total.totalInBaseCurrency();
-        return Messages.get("quotes.tab", Messages.get("quote.status." + status.name()), String.valueOf(count), amount(sum));
+        return Messages.get("quotes.tab", Messages.get("quote.status." + status.name()), String.valueOf(count),
+                count == 0 ? "" : "\u00b7 " + LocaleNumbers.formatTotal(sum, locale, 0));
     }
 
     /** A day as the user's locale writes it. */
@@ -165,6 +166,15 @@ public final class QuoteListViewModel {
     /** An amount as the user's locale writes it. */
     public String amount(BigDecimal value) {
         return value == null ? "" : LocaleNumbers.formatAmount(value, locale);
+    }
+
+    /** A quote's total as the locale writes it, grouped, with its currency's decimals and code ("6,240.93 EUR"). */
+    public String money(BigDecimal value, String currency) {
+        if (value == null) {
+            return "";
+        }
+        int digits = com.workline.persistence.money.DocumentCalculator.scale(java.util.Currency.getInstance(currency));
+        return LocaleNumbers.formatTotal(value, locale, digits) + " " + currency;
     }
 
     /** Customers whose name, number or e-mail matches, for the new quote's customer picker. */
