@@ -195,6 +195,11 @@ class QuotingTest {
         assertThat(accepted.events()).extracting(QuoteEvent::action).containsExactly("created", "sent", "accepted");
         assertThat(Sql.value(db.superuser(), "SELECT status FROM app.deals WHERE organization_id = ? AND id = ?", org, deal))
                 .isEqualTo("won");
+        // ... and on the board it stands in its pipeline's won stage.
+        assertThat(Sql.value(db.superuser(), """
+                SELECT s.is_won FROM app.deals d JOIN app.pipeline_stages s ON s.organization_id = d.organization_id
+                                                                     AND s.id = d.stage_id
+                 WHERE d.organization_id = ? AND d.id = ?""", org, deal)).isEqualTo(true);
         asSuperuser("UPDATE app.organizations SET quote_acceptance_limit = NULL WHERE id = ?", org);
         assertThatThrownBy(() -> quotes.cancel(accepted.id(), accepted.version()))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));

@@ -121,6 +121,7 @@ public final class PipelineBoardView {
             Label fact = new Label();
             fact.setId("deal-fact-" + deal.id());
             fact.getStyleClass().add("text-small");
+            fact.setWrapText(true);
             showFact(fact, vm.facts().get(deal.id()));
             factLabels.put(deal.id(), fact);
             Node card = card(deal, money, fact);
