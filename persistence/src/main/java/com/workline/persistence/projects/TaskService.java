@@ -131,7 +131,9 @@ public final class TaskService {
                     Jdbc.update(c, "UPDATE app.project_tasks SET parent_task_id = ?, position = ?, version = version + 1 "
                             + "WHERE organization_id = ? AND id = ?", newParentId, i, db.currentTenant(), id);
                 } else {
-                    Jdbc.update(c, "UPDATE app.project_tasks SET position = ?, version = version + 1 "
+                    // Siblings only shift: their version stays, so an edit of a sibling loaded before is not a conflict
+                    // (saving a task never writes its position).
+                    Jdbc.update(c, "UPDATE app.project_tasks SET position = ? "
                             + "WHERE organization_id = ? AND id = ? AND position <> ?", i, db.currentTenant(), id, i);
                 }
             }
