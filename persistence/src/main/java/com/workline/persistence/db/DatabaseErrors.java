@@ -52,7 +52,26 @@ public final class DatabaseErrors {
             Map.entry("Only managers, administrators and owners can accept quotes above the organization's limit.",
                     "quoting.quote.acceptanceLimit"),
             Map.entry("A rejection needs a reason.", "quoting.quote.rejectionReasonRequired"),
-            Map.entry("A quote can be e-mailed once it has a number: send the draft first.", "quoting.mail.draftHasNoNumber"));
+            Map.entry("A quote can be e-mailed once it has a number: send the draft first.", "quoting.mail.draftHasNoNumber"),
+            Map.entry("Only managers, administrators and owners change how time is billed.",
+                    "projects.customer.roundingByManagers"),
+            Map.entry("A project keeps the number it was given.", "projects.project.numberFixed"),
+            Map.entry("A project is linked to its quote only when it is created from it.", "projects.project.quoteLinkFixed"),
+            Map.entry("Only managers and the project's manager change its budget, billing and customer.",
+                    "projects.project.termsByManagers"),
+            Map.entry("A project is made from an accepted quote.", "projects.project.quoteNotAccepted"),
+            Map.entry("This quote already has its project.", "projects.project.quoteHasProject"),
+            Map.entry("Time is recorded as a draft; rates, amounts and status are set by Workline.", "projects.time.setByWorkline"),
+            Map.entry("Invoiced time cannot be changed.", "projects.time.invoicedLocked"),
+            Map.entry("Submitted and approved time is locked for you; ask a manager to reject the week to change it.",
+                    "projects.time.lockedForYou"),
+            Map.entry("Time on or before the organization's lock date cannot be changed.", "projects.time.lockDate"),
+            Map.entry("This project takes no time: it is on hold, completed or cancelled.", "projects.time.projectClosed"),
+            Map.entry("This booking would take the project over its budget.", "projects.time.overBudget"),
+            Map.entry("Your role does not allow this with time.", "projects.time.roleNotAllowed"),
+            Map.entry("This time entry does not exist (any more).", "projects.time.notFound"),
+            Map.entry("Your own time is approved by someone else.", "projects.approval.notOwnTime"),
+            Map.entry("Only managers and project managers approve time.", "projects.approval.managersOnly"));
     private static final Pattern UNKNOWN_ROLE = Pattern.compile("Unknown role \"(.*)\"\\.");
 
     private DatabaseErrors() {

@@ -2,6 +2,7 @@ package com.workline.persistence.tenancy;
 
 import com.workline.persistence.admin.Administration;
 import com.workline.persistence.catalog.Catalog;
+import com.workline.persistence.projects.Projects;
 import com.workline.persistence.quoting.Quoting;
 import com.workline.persistence.crm.Crm;
 
@@ -17,7 +18,8 @@ public final class MappedEntities {
                     Administration.ENTITIES,
                     Crm.ENTITIES,
                     Catalog.ENTITIES,
-                    Quoting.ENTITIES)
+                    Quoting.ENTITIES,
+                    Projects.ENTITIES)
             .flatMap(List::stream).toList();
 
     private MappedEntities() {

@@ -43,6 +43,7 @@ public final class Fixtures {
         }
         catalogDataOf(db, org);
         quotingDataOf(db, org);
+        projectsDataOf(db, org);
     }
 
     /**
@@ -103,6 +104,39 @@ public final class Fixtures {
                     + "valid_from, billing_rate) VALUES (?, ?, ?, DATE '2026-01-01', 150) RETURNING id", org, card, service);
             Sql.update(su, "INSERT INTO app.rate_card_item_costs (organization_id, rate_card_item_id, cost_rate) "
                     + "VALUES (?, ?, 61.25)", org, item);
+            Sql.execute(su, "RESET ROLE");
+        }
+    }
+
+    /**
+     * An active project of the organization's customer (a number of its own, not taken from the series) with a budget
+     * line, a member and a task, and two finished time entries of a member (a draft and an approved one; their costs
+     * and the project's totals are written by the triggers) with the approval event of the week. No running timer, so
+     * that {@link ValidRow} can copy any entry.
+     */
+    public static void projectsDataOf(TestDatabase db, UUID org) throws SQLException {
+        try (Connection su = db.superuser().getConnection()) {
+            Sql.execute(su, "SET ROLE " + db.roles().owner());
+            UUID person = (UUID) Sql.value(su, "SELECT user_id FROM sec.memberships WHERE organization_id = ? "
+                    + "ORDER BY created_at LIMIT 1", org);
+            UUID service = (UUID) Sql.value(su, "SELECT id FROM app.service_categories WHERE organization_id = ? LIMIT 1", org);
+            UUID project = (UUID) Sql.value(su, "INSERT INTO app.projects (organization_id, number, name, description, customer_id, "
+                    + "status, budget_minutes, budget_amount, manager_id) SELECT c.organization_id, 'A-SECRET-P1', "
+                    + "'Alpha secret project', 'Alpha secret plans', c.id, 'active', 6000, 15000, ? FROM app.customers c "
+                    + "WHERE c.organization_id = ? LIMIT 1 RETURNING id", person, org);
+            Sql.update(su, "INSERT INTO app.project_budget_lines (organization_id, project_id, service_category_id, minutes, amount) "
+                    + "VALUES (?, ?, ?, 6000, 15000)", org, project, service);
+            Sql.update(su, "INSERT INTO app.project_members (organization_id, project_id, user_id, role_in_project) "
+                    + "VALUES (?, ?, ?, 'Alpha secret lead')", org, project, person);
+            UUID task = (UUID) Sql.value(su, "INSERT INTO app.project_tasks (organization_id, project_id, name, service_category_id) "
+                    + "VALUES (?, ?, 'Alpha secret task', ?) RETURNING id", org, project, service);
+            Sql.update(su, "INSERT INTO app.time_entries (organization_id, user_id, entry_date, raw_minutes, project_id, task_id, "
+                    + "description) VALUES (?, ?, DATE '2026-03-02', 95, ?, ?, 'Alpha secret work')", org, person, project, task);
+            Sql.update(su, "INSERT INTO app.time_entries (organization_id, user_id, entry_date, raw_minutes, project_id, task_id, "
+                    + "description, status, submitted_at, approved_by, approved_at) VALUES (?, ?, DATE '2026-02-23', 30, ?, ?, "
+                    + "'Alpha secret meeting', 'approved', now(), ?, now())", org, person, project, task, person);
+            Sql.update(su, "INSERT INTO app.time_approval_events (organization_id, user_id, week_start, action, entries, minutes, "
+                    + "changed_by) VALUES (?, ?, DATE '2026-02-23', 'approved', 1, 30, ?)", org, person, person);
             Sql.execute(su, "RESET ROLE");
         }
     }
