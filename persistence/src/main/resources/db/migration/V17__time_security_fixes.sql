@@ -16,6 +16,10 @@
 --      their weeks could no longer be submitted: a task stays in its project.
 --   7. A viewer made a project's manager read everybody's time on the project: project managers read time only as
 --      employees and up (a viewer reads no one's time).
+--   8. A person with a writing role in two organizations moved rows of one into the other by flipping the tenant
+--      selector inside the UPDATE (row-level security read it once for the old row, once more for the new one): A's
+--      projects, tasks and customers left A (a delete people may not do) for B. No row changes its organization: a
+--      trigger on every tenant table, and on the tables sec.add_tenant_policies sets up from now on.
 
 -- ---------------------------------------------------------------------------------------------
 -- 1. Stopping a timer: exactly what app.stop_timer does
@@ -289,4 +293,57 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     JOIN sec.memberships m ON m.organization_id = p.organization_id AND m.user_id = u.id
    WHERE u.login = session_user::text AND u.status = 'active' AND m.active
      AND m.role IN ('owner', 'admin', 'manager', 'employee')
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- 8. No row changes its organization
+-- ---------------------------------------------------------------------------------------------
+
+-- The tenant policy's USING (old row) and WITH CHECK (new row) each read the selector once, at different moments of the
+-- statement, so a statement that flips it in between (set_config in the WHERE clause) could give a row of A, which the
+-- person may change there, the organization B, where the person writes too. Moving a row between organizations is
+-- never meant (not even for IT): refused before any other trigger runs, for everyone.
+CREATE FUNCTION sec.organization_stays() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.organization_id IS DISTINCT FROM OLD.organization_id THEN
+    RAISE EXCEPTION 'A row stays in its organization.' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION sec.add_organization_stays(p_table regclass) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  EXECUTE format('DROP TRIGGER IF EXISTS organization_stays ON %s', p_table);
+  EXECUTE format('CREATE TRIGGER organization_stays BEFORE UPDATE OF organization_id ON %s '
+                 'FOR EACH ROW EXECUTE FUNCTION sec.organization_stays()', p_table);
+END
+$$;
+REVOKE ALL ON FUNCTION sec.add_organization_stays(regclass) FROM PUBLIC;
+
+SELECT sec.add_organization_stays(c.oid::regclass)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname IN ('app', 'sec') AND c.relkind IN ('r', 'p')
+   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped);
+
+-- As V7, and the new table gets the trigger above.
+CREATE OR REPLACE FUNCTION sec.add_tenant_policies(p_table regclass, p_writers text[]) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_check text := format('(organization_id = ANY ((SELECT sec.orgs_with_role(VARIADIC %L::text[]))::uuid[]))', p_writers);
+BEGIN
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %s', p_table);
+  EXECUTE format('CREATE POLICY tenant_isolation ON %s USING (organization_id = (SELECT sec.current_tenant())) '
+                 'WITH CHECK (organization_id = (SELECT sec.current_tenant()))', p_table);
+  EXECUTE format('DROP POLICY IF EXISTS writers_insert ON %s', p_table);
+  EXECUTE format('DROP POLICY IF EXISTS writers_update ON %s', p_table);
+  EXECUTE format('DROP POLICY IF EXISTS writers_delete ON %s', p_table);
+  EXECUTE format('CREATE POLICY writers_insert ON %s AS RESTRICTIVE FOR INSERT WITH CHECK %s', p_table, v_check);
+  EXECUTE format('CREATE POLICY writers_update ON %s AS RESTRICTIVE FOR UPDATE USING %s WITH CHECK %s', p_table, v_check, v_check);
+  PERFORM sec.add_organization_stays(p_table);
+END
 $$;

@@ -293,6 +293,44 @@ class TimeHostileReviewTest {
         }
     }
 
+    @Test
+    @DisplayName("hole: a person writing in two organizations moved A's rows to B by flipping the selector inside the UPDATE")
+    void rowsStayInTheirOrganization() throws SQLException {
+        UUID lonely = (UUID) w.asOwnerRole("INSERT INTO app.projects (organization_id, name) VALUES (?, 'Lonely') RETURNING id", w.org);
+        UUID task = (UUID) w.asOwnerRole("INSERT INTO app.project_tasks (organization_id, project_id, name) VALUES (?, ?, 'Lonely task') "
+                + "RETURNING id", w.org, project);
+        UUID customer = (UUID) w.asOwnerRole("INSERT INTO app.customers (organization_id, name) VALUES (?, 'Lonely customer') "
+                + "RETURNING id", w.org);
+        UUID entry = entryOf(employeeHereManagerThere, project, "2026-08-24", 30);
+        try (Connection c = w.db.connectAs(employeeHereManagerThere)) {
+            // Twins in B, so that the moved rows' foreign keys would hold there.
+            Sql.selectTenantForSession(c, otherOrg);
+            Sql.update(c, "INSERT INTO app.projects (organization_id, id, name) VALUES (?, ?, 'Twin')", otherOrg, project);
+            Sql.selectTenantForSession(c, w.org);
+            for (var row : java.util.Map.of("app.projects", lonely, "app.project_tasks", task, "app.customers", customer,
+                    "app.time_entries", entry).entrySet()) {
+                assertThatThrownBy(() -> Sql.update(c, "UPDATE " + row.getKey() + " SET organization_id = ? WHERE id = ? "
+                        + "AND set_config('app.tenant_id', ?, true) IS NOT NULL", otherOrg, row.getValue(), otherOrg.toString()))
+                        .as(row.getKey()).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
+                        .satisfies(e -> assertThat(e.getMessage()).contains("stays in its organization"));
+                Sql.selectTenantForSession(c, w.org);
+            }
+        }
+        for (UUID id : List.of(lonely, task, customer, entry)) {
+            assertThat(w.superValue("SELECT count(*) FROM (SELECT id FROM app.projects WHERE organization_id = ? UNION ALL "
+                    + "SELECT id FROM app.project_tasks WHERE organization_id = ? UNION ALL SELECT id FROM app.customers "
+                    + "WHERE organization_id = ? UNION ALL SELECT id FROM app.time_entries WHERE organization_id = ?) r WHERE id = ?",
+                    w.org, w.org, w.org, w.org, id)).isEqualTo(1L);
+        }
+        // Every tenant table has the trigger (and sec.add_tenant_policies gives it to later ones).
+        assertThat(Sql.rows(w.db.superuser(), """
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname IN ('app', 'sec') AND c.relkind IN ('r', 'p')
+                   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id')
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+                                     AND t.tgfoid = 'sec.organization_stays()'::regprocedure)""")).isEmpty();
+    }
+
     // ============================================================================================= refused already
 
     @Test
