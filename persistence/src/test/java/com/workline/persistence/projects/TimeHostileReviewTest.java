@@ -309,10 +309,22 @@ class TimeHostileReviewTest {
             Sql.selectTenantForSession(c, w.org);
             for (var row : java.util.Map.of("app.projects", lonely, "app.project_tasks", task, "app.customers", customer,
                     "app.time_entries", entry).entrySet()) {
-                assertThatThrownBy(() -> Sql.update(c, "UPDATE " + row.getKey() + " SET organization_id = ? WHERE id = ? "
-                        + "AND set_config('app.tenant_id', ?, true) IS NOT NULL", otherOrg, row.getValue(), otherOrg.toString()))
+                // The new row's organization computed after the old row passed A's policy: the selector is B by the time
+                // the new row is checked.
+                assertThatThrownBy(() -> Sql.update(c, "UPDATE " + row.getKey() + " SET organization_id = "
+                        + "CASE WHEN set_config('app.tenant_id', ?, true) IS NOT NULL THEN ?::uuid END WHERE id = ?",
+                        otherOrg.toString(), otherOrg, row.getValue()))
                         .as(row.getKey()).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
                         .satisfies(e -> assertThat(e.getMessage()).contains("stays in its organization"));
+                Sql.selectTenantForSession(c, w.org);
+                // The flip in the WHERE clause: refused, or (with another plan) the row is not found at all.
+                try {
+                    assertThat(Sql.update(c, "UPDATE " + row.getKey() + " SET organization_id = ? WHERE id = ? "
+                            + "AND set_config('app.tenant_id', ?, true) IS NOT NULL", otherOrg, row.getValue(), otherOrg.toString()))
+                            .as(row.getKey()).isZero();
+                } catch (SQLException refused) {
+                    assertThat(refused.getSQLState()).isEqualTo("42501");
+                }
                 Sql.selectTenantForSession(c, w.org);
             }
         }
