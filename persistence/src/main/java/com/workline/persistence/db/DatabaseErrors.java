@@ -71,7 +71,13 @@ public final class DatabaseErrors {
             Map.entry("Your role does not allow this with time.", "projects.time.roleNotAllowed"),
             Map.entry("This time entry does not exist (any more).", "projects.time.notFound"),
             Map.entry("Your own time is approved by someone else.", "projects.approval.notOwnTime"),
-            Map.entry("Only managers and project managers approve time.", "projects.approval.managersOnly"));
+            Map.entry("Only managers and project managers approve time.", "projects.approval.managersOnly"),
+            Map.entry("A timer starts now; record time already spent with its start and end.", "projects.time.timerStartsNow"),
+            Map.entry("Submitted and approved time keeps its person; reject the week to change whose time it is.",
+                    "projects.time.personFixed"),
+            Map.entry("Bookings on a project that refuses time over budget need the READ COMMITTED isolation level.",
+                    "projects.time.budgetNeedsReadCommitted"),
+            Map.entry("A task stays in its project.", "projects.task.staysInProject"));
     private static final Pattern UNKNOWN_ROLE = Pattern.compile("Unknown role \"(.*)\"\\.");
 
     private DatabaseErrors() {
