@@ -40,6 +40,7 @@ public final class ProjectListViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper("");
     private BudgetText text;
+    private int pageSize = PAGE_SIZE;
 
     /**
      * @param baseCurrency the organization's base currency (asked once, in the background)
@@ -86,7 +87,8 @@ public final class ProjectListViewModel {
         message.set("");
         ProjectQuery query = ProjectQuery.all().withSearch(term())
                 .withStatuses(status.get() == null ? Set.of() : Set.of(status.get())).ofCustomer(customerId);
-        pages.showFirstPage(after -> projects.list(query, after, PAGE_SIZE));
+        int size = pageSize;
+        pages.showFirstPage(after -> projects.list(query, after, size));
         if (currency.get().isEmpty()) {
             tasks.latest("currency", baseCurrency::get, code -> {
                 text = new BudgetText(locale, code);
@@ -98,6 +100,12 @@ public final class ProjectListViewModel {
     /** The organization's base currency, once known (the view draws the amounts again). */
     public ReadOnlyStringProperty currencyProperty() {
         return currency.getReadOnlyProperty();
+    }
+
+    /** Smaller pages (tests). */
+    ProjectListViewModel pageSize(int rows) {
+        pageSize = rows;
+        return this;
     }
 
     public void loadMore() {
