@@ -269,8 +269,9 @@ public final class ProjectTasksViewModel {
         }, done -> {
             @SuppressWarnings("unchecked")
             List<ProjectTask> tree = (List<ProjectTask>) done[1];
-            all.setAll(tree);
+            // The task in question first: the tree and the board keep it selected when they are drawn again.
             focus.set((UUID) done[0]);
+            all.setAll(tree);
             if (then != null) {
                 then.accept((UUID) done[0]);
             }
