@@ -51,6 +51,11 @@ final class BudgetText {
         return Messages.get("projects.figures.billableSplit", hours(f.billableMinutes()), hours(f.nonBillableMinutes()));
     }
 
+    /** "10 / 2.5" (billable and not, hours), for a table column that says so. */
+    String billableShort(BudgetFigures f) {
+        return Messages.get("projects.figures.billableShort", hours(f.billableMinutes()), hours(f.nonBillableMinutes()));
+    }
+
     /** The share of the minutes budget used ("31 %"), or empty. */
     String share(BudgetFigures f) {
         Double used = f.minutesUsed();

@@ -119,17 +119,24 @@ final class ProjectListView {
         table.setId(id);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("projects.none")));
-        TableColumn<ProjectRow, String> marker = column(Messages.get("projects.column.budgetState"), vm::budgetMarker, 110);
+        TableColumn<ProjectRow, String> marker = column(Messages.get("projects.column.budgetState"), vm::budgetMarker, 130);
+        marker.setMinWidth(125);
         marker.getStyleClass().add("over-budget-marker");
         table.getColumns().add(marker);
-        table.getColumns().add(column(Messages.get("projects.column.number"), ProjectRow::number, 110));
-        table.getColumns().add(column(Messages.get("projects.column.name"), ProjectRow::name, 220));
-        table.getColumns().add(column(Messages.get("projects.column.customer"), r -> nz(r.customerName()), 180));
-        table.getColumns().add(column(Messages.get("projects.column.status"), vm::status, 100));
-        table.getColumns().add(column(Messages.get("projects.column.manager"), r -> nz(r.managerName()), 140));
-        table.getColumns().add(right(column(Messages.get("projects.column.hours"), vm::hours, 120)));
-        table.getColumns().add(right(column(Messages.get("projects.column.billable"), vm::billableSplit, 150)));
-        table.getColumns().add(right(column(Messages.get("projects.column.amount"), vm::amount, 200)));
+        TableColumn<ProjectRow, String> number = column(Messages.get("projects.column.number"), ProjectRow::number, 125);
+        number.setMinWidth(120);
+        table.getColumns().add(number);
+        table.getColumns().add(column(Messages.get("projects.column.name"), ProjectRow::name, 190));
+        table.getColumns().add(column(Messages.get("projects.column.customer"), r -> nz(r.customerName()), 160));
+        table.getColumns().add(column(Messages.get("projects.column.status"), vm::status, 85));
+        table.getColumns().add(column(Messages.get("projects.column.manager"), r -> nz(r.managerName()), 130));
+        TableColumn<ProjectRow, String> hours = right(column(Messages.get("projects.column.hours"), vm::hours, 130));
+        hours.setMinWidth(125);
+        table.getColumns().add(hours);
+        TableColumn<ProjectRow, String> billable = right(column(Messages.get("projects.column.billable"), vm::billableSplit, 130));
+        billable.setMinWidth(125);
+        table.getColumns().add(billable);
+        table.getColumns().add(right(column(Messages.get("projects.column.amount"), vm::amount, 210)));
         table.setRowFactory(t -> {
             TableRow<ProjectRow> row = new TableRow<>();
             row.itemProperty().addListener((o, was, item) -> {

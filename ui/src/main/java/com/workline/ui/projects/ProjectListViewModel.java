@@ -127,7 +127,7 @@ public final class ProjectListViewModel {
     }
 
     String billableSplit(ProjectRow row) {
-        return text.billableSplit(row.figures());
+        return text.billableShort(row.figures());
     }
 
     String amount(ProjectRow row) {

@@ -104,8 +104,12 @@ final class ProjectRecordView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        HBox top = new HBox(24, form(vm, links), terms(vm), budget(vm));
-        top.setAlignment(Pos.TOP_LEFT);
+        Node form = form(vm, links);
+        Node terms = terms(vm);
+        HBox fields = new HBox(32, form, terms);
+        HBox.setHgrow(form, Priority.ALWAYS);
+        HBox.setHgrow(terms, Priority.ALWAYS);
+        fields.setAlignment(Pos.TOP_LEFT);
 
         TabPane parts = new TabPane();
         parts.setId("project-tabs");
@@ -120,7 +124,7 @@ final class ProjectRecordView {
         parts.disableProperty().bind(tasks.projectIdProperty().isNull());
         parts.setMinHeight(320);
 
-        VBox page = new VBox(12, heading, actions, message, top, parts);
+        VBox page = new VBox(12, heading, actions, message, fields, budget(vm), parts);
         VBox.setVgrow(parts, Priority.ALWAYS);
         page.setPadding(new Insets(20, 28, 20, 28));
         page.setId("project-record");
@@ -210,7 +214,7 @@ final class ProjectRecordView {
         Forms.row(grid, 5, Messages.get("projects.record.manager"), manager, vm.errors().of("managerId"));
         Forms.row(grid, 6, Messages.get("projects.record.description"), description, vm.errors().of("description"));
         grid.setDisable(!vm.editable());
-        HBox.setHgrow(grid, Priority.ALWAYS);
+        grid.setMinWidth(460);
         return grid;
     }
 
@@ -242,7 +246,8 @@ final class ProjectRecordView {
         refuse.selectedProperty().bindBidirectional(vm.refuseOverBudgetProperty());
         TextField unit = new TextField();
         unit.setId("project-rounding-unit");
-        unit.setPrefColumnCount(4);
+        unit.setPrefColumnCount(6);
+        unit.setMinWidth(90);
         unit.setPromptText(Messages.get("projects.record.roundingInherited"));
         unit.textProperty().bindBidirectional(vm.roundingUnitProperty());
         ChoiceBox<RoundingDirection> direction = new ChoiceBox<>();
@@ -251,9 +256,11 @@ final class ProjectRecordView {
         directions.add(null);
         directions.addAll(Arrays.asList(RoundingDirection.values()));
         direction.getItems().setAll(directions);
-        direction.setConverter(Forms.converter(d -> d == null ? "" : Messages.get("projects.rounding." + d.name())));
+        direction.setConverter(Forms.converter(d -> d == null ? Messages.get("projects.rounding.none")
+                : Messages.get("projects.rounding." + d.name())));
         direction.valueProperty().bindBidirectional(vm.roundingDirectionProperty());
         Label minutes = new Label(Messages.get("projects.record.roundingMinutes"));
+        minutes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox rounding = new HBox(6, unit, minutes, direction);
         rounding.setAlignment(Pos.CENTER_LEFT);
 
@@ -264,6 +271,7 @@ final class ProjectRecordView {
         Forms.row(grid, 3, "", new VBox(6, billable, refuse), vm.errors().of("refuseOverBudget"));
         Forms.row(grid, 4, Messages.get("projects.record.rounding"), rounding, vm.errors().of("rounding"));
         grid.disableProperty().bind(vm.termsEditableProperty().not());
+        grid.setMinWidth(460);
         return grid;
     }
 
@@ -293,8 +301,8 @@ final class ProjectRecordView {
         TableView<ProjectRecordViewModel.BudgetLineRow> lines = new TableView<>(vm.budgetLines());
         lines.setId("project-budget-lines");
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lines.setPrefHeight(150);
-        lines.setPrefWidth(480);
+        lines.setPrefHeight(130);
+        lines.setMinHeight(100);
         lines.getColumns().add(column(Messages.get("projects.budget.category"), ProjectRecordViewModel.BudgetLineRow::category, 140, false));
         lines.getColumns().add(column(Messages.get("projects.budget.lineHours"), ProjectRecordViewModel.BudgetLineRow::budgetHours, 70, true));
         lines.getColumns().add(column(Messages.get("projects.budget.lineAmount"), ProjectRecordViewModel.BudgetLineRow::budgetAmount, 110, true));
@@ -321,12 +329,14 @@ final class ProjectRecordView {
         vm.budgetLines().addListener((ListChangeListener<ProjectRecordViewModel.BudgetLineRow>) c -> showLines.run());
         showLines.run();
 
-        VBox panel = new VBox(8, title, figures, verdict, linesBox);
+        figures.setMinWidth(340);
+        figures.setPrefWidth(420);
+        HBox numbers = new HBox(24, figures, linesBox);
+        HBox.setHgrow(linesBox, Priority.ALWAYS);
+        VBox panel = new VBox(8, title, numbers, verdict);
         panel.setId("project-budget");
         panel.getStyleClass().add("card-form");
         panel.setPadding(new Insets(12));
-        panel.setMinWidth(360);
-        panel.setPrefWidth(500);
         return panel;
     }
 

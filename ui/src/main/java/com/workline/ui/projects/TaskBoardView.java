@@ -58,6 +58,7 @@ final class TaskBoardView {
         fill.run();
         ScrollPane scroll = new ScrollPane(board);
         scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
         scroll.setPrefHeight(360);
         return scroll;
     }

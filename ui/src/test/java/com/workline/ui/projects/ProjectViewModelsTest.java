@@ -133,7 +133,7 @@ class ProjectViewModelsTest {
         assertThat(first.overBudget()).isTrue();
         assertThat(vm.budgetMarker(first)).isEqualTo(Messages.get("projects.overBudgetMarker"));
         assertThat(vm.hours(first)).isEqualTo("1.5 / 1 h");
-        assertThat(vm.billableSplit(first)).isEqualTo("1.5 billable \u00b7 0 not");
+        assertThat(vm.billableSplit(first)).isEqualTo("1.5 / 0");
         assertThat(vm.amount(first)).isEqualTo("225.00 " + vm.currencyProperty().get());
         assertThat(vm.currencyProperty().get()).isNotEmpty();
         assertThat(vm.budgetMarker(vm.rows().get(1))).isEmpty();
