@@ -7,6 +7,7 @@ import com.workline.persistence.money.LineKind;
 import com.workline.persistence.quoting.QuoteEvent;
 import com.workline.ui.common.Forms;
 import com.workline.ui.common.Messages;
+import com.workline.ui.workbench.RecordAction;
 import com.workline.ui.workbench.Screen;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -56,8 +57,22 @@ public final class QuoteEditorView {
         return create(vm, back, preview, null);
     }
 
+    /**
+     * A command another area adds to quotes (a workbench {@code RecordAction}): one button, asked in the background
+     * whether it applies to the quote as it is now.
+     */
+    record Command(String id, String label, java.util.function.Consumer<java.util.UUID> run,
+                   Function<java.util.UUID, RecordAction.State> availability) {
+    }
+
     /** @param mail the "E-mail…" button and the list of sends (null: not offered) */
     static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview, QuoteSendsView.Parts mail) {
+        return create(vm, back, preview, mail, List.of());
+    }
+
+    /** @param commands other areas' commands on quotes, one button each */
+    static Screen create(QuoteEditorViewModel vm, Runnable back, Runnable preview, QuoteSendsView.Parts mail,
+                         List<Command> commands) {
         Label heading = Forms.title("");
         vm.quoteProperty().addListener((o, was, q) -> heading.setText(q == null ? "" : q.number() == null
                 ? Messages.get("quote.heading.unnumbered", Messages.get("quote.status." + q.status().name()))
@@ -274,6 +289,31 @@ public final class QuoteEditorView {
         if (mail != null) {
             actions.getChildren().add(mail.button());
         }
+        List<Runnable> askCommands = new ArrayList<>();
+        for (Command command : commands) {
+            Button button = new Button(command.label());
+            button.setId(command.id());
+            button.setDisable(true);
+            button.setOnAction(e -> {
+                if (vm.quoteProperty().get() != null) {
+                    command.run().accept(vm.quoteProperty().get().id());
+                }
+            });
+            actions.getChildren().add(button);
+            Runnable ask = () -> {
+                var q = vm.quoteProperty().get();
+                if (q == null) {
+                    button.setDisable(true);
+                    return;
+                }
+                vm.ask(command, () -> command.availability().apply(q.id()), state -> {
+                    button.setDisable(!state.enabled());
+                    button.setText(state.labelKey() == null ? command.label() : Messages.get(state.labelKey()));
+                });
+            };
+            vm.quoteProperty().addListener((o, was, q) -> ask.run());
+            askCommands.add(ask);
+        }
         Runnable enable = () -> {
             send.setDisable(!vm.canSend());
             accept.setDisable(!vm.canAccept());
@@ -309,7 +349,8 @@ public final class QuoteEditorView {
         scroll.setId("quote-editor-scroll");
         table.setMinHeight(200);
         return Screen.of(scroll)
-                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save)
+                .whenShownAgain(() -> askCommands.forEach(Runnable::run));
     }
 
     private static void addProduct(QuoteEditorViewModel vm, TableView<QuoteLineRow> table, ProductRow product) {

@@ -339,6 +339,14 @@ public final class QuoteEditorViewModel {
         return quote.get() != null && quote.get().status() == status;
     }
 
+    /**
+     * Asks something about the quote in the background, e.g. whether another area's command applies to it: only the
+     * newest question of {@code slot} is answered; a failure is shown as the message.
+     */
+    public <T> void ask(Object slot, java.util.function.Supplier<T> question, Consumer<T> answer) {
+        tasks.latest(slot, question, answer, failure -> message.set(failure.getLocalizedMessage()));
+    }
+
     // ------------------------------------------------------------------------------------------ loading
 
     /** Loads the quote with its lines and history. */

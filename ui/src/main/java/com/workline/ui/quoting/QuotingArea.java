@@ -69,7 +69,12 @@ public final class QuotingArea implements Area {
         Node[] owner = new Node[1];
         QuoteSendsView.Parts mail = QuoteSendsView.create(sends, vm.quoteProperty(), () -> email(ctx, vm, sends, owner[0]));
         owner[0] = mail.button();
-        Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm), mail);
+        List<QuoteEditorView.Command> commands = ctx.navigator().workbench().actionsFor(QUOTE, ctx.permissions()).stream()
+                .map(a -> new QuoteEditorView.Command(a.id(), Messages.get(a.labelKey()), id -> a.run().accept(ctx, id),
+                        id -> a.availability().of(ctx, id)))
+                .toList();
+        Screen screen = QuoteEditorView.create(vm, () -> ctx.navigator().showStart(QUOTES), () -> preview(ctx, vm), mail,
+                commands);
         vm.open(ref.id());
         // The PDF engine's first use is slow (class loading, fonts): done once per client while the editor is read,
         // in a scope of its own so the editor does not show it as busy.
