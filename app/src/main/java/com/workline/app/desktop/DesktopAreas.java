@@ -5,6 +5,7 @@ import com.workline.ui.catalog.CatalogArea;
 import com.workline.ui.crm.CrmArea;
 import com.workline.ui.home.HomeArea;
 import com.workline.ui.quoting.QuotingArea;
+import com.workline.ui.time.TimeArea;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Workbench;
 
@@ -17,6 +18,7 @@ final class DesktopAreas {
             new CrmArea(),
             new QuotingArea(),
             new CatalogArea(),
+            new TimeArea(),
             new AdministrationArea());
 
     private DesktopAreas() {
