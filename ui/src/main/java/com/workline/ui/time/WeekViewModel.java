@@ -483,7 +483,14 @@ public final class WeekViewModel {
 
     private void showConflict(WeekCell cell, TimeEntry theirs) {
         List<TimeEntry> stored = theirs == null ? List.of() : List.of(theirs);
-        cell.storedKeepingText(stored, lockReason(stored, cell.day()));
+        String reason = lockReason(stored, cell.day());
+        cell.storedKeepingText(stored, reason);
+        if (reason != null) { // submitted or approved meanwhile: there is nothing to keep mine over
+            cell.conflict(null);
+            cell.error(reason);
+            changed();
+            return;
+        }
         cell.conflict(new WeekCell.Conflict(theirs));
         cell.error(theirs == null ? Messages.get("time.cell.conflictDeleted")
                 : Messages.get("time.cell.conflict", Durations.format(theirs.rawMinutes())));
