@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,6 +115,15 @@ public final class ProjectTaskPicker {
                 e.consume();
             }
         });
+        // Enter in a list chooses (the lists would keep it for editing, so the default button never saw it).
+        for (ListView<?> list : List.of(projects, tasks)) {
+            list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ENTER && vm.projectProperty().get() != null) {
+                    ok.fire();
+                    e.consume();
+                }
+            });
+        }
         projects.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.projectProperty().get() != null) {
                 ok.fire();
