@@ -155,6 +155,12 @@ public final class MyTimeView {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
 
+        // The day view shows today in this week, else the week's Monday, until a cell or a header chooses another day.
+        week.weekStartProperty().addListener((o, was, monday) -> {
+            java.time.LocalDate now = java.time.LocalDate.now(week.clock());
+            dayView.dayProperty().set(monday == null ? null
+                    : !now.isBefore(monday) && now.isBefore(monday.plusDays(7)) ? now : monday);
+        });
         ChangeListener<Number> recorded = (o, was, now) -> week.reload();
         Screen screen = Screen.of(scroll)
                 .shortcut(PREVIOUS, () -> week.previousWeek())
@@ -221,9 +227,10 @@ public final class MyTimeView {
             label.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(label);
             grid.getColumnConstraints().add(new ColumnConstraints(34));
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 7; i++) {
                 grid.getColumnConstraints().add(new ColumnConstraints(86));
             }
+            grid.getColumnConstraints().add(new ColumnConstraints(120));
         }
 
         void build() {
@@ -257,7 +264,8 @@ public final class MyTimeView {
             grid.add(project, 0, 0);
             for (int d = 0; d < 7; d++) {
                 WeekViewModel.Day day = days.get(d);
-                Label header = new Label(week.dayLabel(day.date()) + (day.publicHoliday() ? " \u2605" : ""));
+                Label header = new Label(week.dayLabel(day.date()).replaceFirst(" ", "\n")
+                        + (day.publicHoliday() ? " \u2605" : ""));
                 header.setId("time-day-" + d);
                 header.getStyleClass().add("time-day-header");
                 if (day.publicHoliday()) {

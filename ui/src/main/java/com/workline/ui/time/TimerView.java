@@ -54,9 +54,11 @@ public final class TimerView {
         elapsed.setId("timer-elapsed");
         elapsed.getStyleClass().addAll("title-4", "timer-elapsed");
         elapsed.textProperty().bind(vm.elapsedProperty());
+        elapsed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label caption = new Label();
         caption.setId("timer-caption");
         caption.setMaxWidth(260);
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.textProperty().bind(vm.captionProperty());
         Button stop = new Button(Messages.get("time.timer.stop"));
         stop.setId("timer-stop");

@@ -67,7 +67,9 @@ public final class TimerViewModel {
         this.clock = clock;
         this.preferences = preferences;
         this.idleKey = "time.idleMinutes." + login;
-        this.lastKey = "time.lastTimer." + login + "." + organization;
+        // java.util.prefs takes keys of up to 80 characters: the login and organization as one name-based UUID
+        this.lastKey = "time.lastTimer." + UUID.nameUUIDFromBytes((login + "/" + organization)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.idleDetector = new IdleDetector(Duration.ofMinutes(Math.max(1, idleMinutes())), clock);
     }
 

@@ -195,7 +195,7 @@ public final class WeekViewModel {
                 date.format(monday), date.format(monday.plusDays(6)));
     }
 
-    /** "Mon 3/8" as a column's header. */
+    /** "Mon 8/3/26" (the missing-time hint, the day view). */
     public String dayLabel(LocalDate day) {
         return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale) + " "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(day);

@@ -387,7 +387,7 @@ class MyTimeViewModelsTest {
         TestPerson timerPerson = db.newPerson(org, Role.EMPLOYEE);
         TenantSession first = signIn(timerPerson);
         FakeClock clock = new FakeClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        UserPreferences preferences = UserPreferences.inMemory();
+        UserPreferences preferences = limitedLikeTheSystemsPreferences();
         TimerViewModel timer = timer(first, clock, preferences);
         timer.load();
         assertThat(timer.isRunning()).isFalse();
@@ -465,6 +465,25 @@ class MyTimeViewModelsTest {
         timer.input();
         assertThat(timer.idleProperty().get()).isNull();
         timer.stop();
+    }
+
+    /** In memory, but refusing keys java.util.prefs refuses (at most 80 characters). */
+    private static UserPreferences limitedLikeTheSystemsPreferences() {
+        UserPreferences memory = UserPreferences.inMemory();
+        return new UserPreferences() {
+            @Override
+            public java.util.Optional<String> get(String key) {
+                return memory.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                if (key.length() > java.util.prefs.Preferences.MAX_KEY_LENGTH) {
+                    throw new IllegalArgumentException("Key too long: " + key);
+                }
+                memory.put(key, value);
+            }
+        };
     }
 
     private TimerViewModel timer(TenantSession session, Clock clock, UserPreferences preferences) {
