@@ -6,6 +6,7 @@ import com.workline.ui.crm.CrmArea;
 import com.workline.ui.home.HomeArea;
 import com.workline.ui.projects.ProjectsArea;
 import com.workline.ui.quoting.QuotingArea;
+import com.workline.ui.time.TimeArea;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Workbench;
 
@@ -19,6 +20,7 @@ final class DesktopAreas {
             new QuotingArea(),
             new CatalogArea(),
             new ProjectsArea(),
+            new TimeArea(),
             new AdministrationArea());
 
     private DesktopAreas() {

@@ -24,6 +24,11 @@ final class DesktopHarness {
         if (data != null) {
             data[0] = folder;
         }
+        return startIn(stage, folder, demo);
+    }
+
+    /** Starts the client on an existing data folder (a restart after {@link DesktopController#stop()}); FX thread. */
+    static DesktopController startIn(Stage stage, Path folder, boolean demo) {
         DesktopController controller = new DesktopController(new ClientConfiguration(null, RoleNames.defaults(), folder, demo),
                 stage, TaskRunner.forJavaFx(), UserPreferences.inMemory());
         controller.start();

@@ -35,13 +35,15 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The main window: sidebar, back/forward and search, user menu, the current place's screen, status bar. It is a
- * {@link Screen} itself: its shortcuts (Ctrl+1…9, Ctrl+K, Alt+Left/Right), the mouse's back/forward buttons and
- * the connection heartbeat are attached while it is shown; {@link Screen#dispose()} of the shell disposes every
+ * The main window: sidebar, back/forward, the areas' top-bar items ({@link com.workline.ui.workbench.ShellItem}),
+ * search, user menu, the current place's screen, status bar. It is a {@link Screen} itself: its shortcuts (Ctrl+1…9,
+ * Ctrl+K, Alt+Left/Right), the items' shortcuts, the mouse's back/forward buttons and the connection heartbeat are
+ * attached while it is shown; {@link Screen#dispose()} of the shell disposes every
  * screen it made and detaches the view model, so a signed-out session leaves nothing behind.
  */
 public final class ShellView {
@@ -60,8 +62,15 @@ public final class ShellView {
         root.getStyleClass().add("workline-shell");
         ScreenHost host = new ScreenHost(context, root);
 
+        // The areas' top-bar items (the timer): made once per session, shown and disposed with the shell.
+        List<Screen> items = context.navigator().workbench().shellItemsFor(context.permissions()).stream()
+                .map(item -> {
+                    Screen made = item.create().apply(context);
+                    made.root().setId("shell-" + item.id());
+                    return made;
+                }).toList();
         root.setLeft(sidebar(vm));
-        root.setTop(topBar(vm, context, about));
+        root.setTop(topBar(vm, context, about, items));
         root.setBottom(statusBar(vm));
 
         Screen shell = Screen.of(root);
@@ -89,7 +98,9 @@ public final class ShellView {
             navigator.currentProperty().addListener(placeListener);
             host.attach(root.getScene());
             host.show(navigator.current());
+            items.forEach(item -> item.shown(root.getScene()));
         }, () -> {
+            items.forEach(item -> item.hidden(root.getScene()));
             root.getScene().removeEventFilter(MouseEvent.MOUSE_PRESSED, mouseButtons);
             navigator.currentProperty().removeListener(placeListener);
             host.detach();
@@ -97,6 +108,7 @@ public final class ShellView {
         // Keep an eye on the connection: the status bar says when it is lost and when it is back.
         shell.every(Duration.seconds(15), vm::checkConnection);
         shell.onDispose(() -> {
+            items.forEach(Screen::dispose);
             host.disposeAll();
             vm.dispose();
         });
@@ -231,7 +243,7 @@ public final class ShellView {
         return sidebar;
     }
 
-    private static HBox topBar(ShellViewModel vm, ScreenContext context, Runnable about) {
+    private static HBox topBar(ShellViewModel vm, ScreenContext context, Runnable about, List<Screen> items) {
         Navigator navigator = vm.navigator();
         Button back = new Button("\u2190");
         back.setId("nav-back");
@@ -254,7 +266,9 @@ public final class ShellView {
         search.setOnAction(e -> openSearch(search, context));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, organization, back, forward, spacer, search, userMenu(vm, about));
+        HBox top = new HBox(12, title, organization, back, forward, spacer);
+        items.forEach(item -> top.getChildren().add(item.root()));
+        top.getChildren().addAll(search, userMenu(vm, about));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 14, 8, 14));
         top.getStyleClass().add("workline-topbar");

@@ -28,4 +28,9 @@ public interface Area {
     default List<RecordFacts> recordFacts() {
         return List.of();
     }
+
+    /** What this area keeps in the shell's top bar for the whole session, with app-wide shortcuts (the timer). */
+    default List<ShellItem> shellItems() {
+        return List.of();
+    }
 }

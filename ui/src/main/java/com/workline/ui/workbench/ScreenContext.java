@@ -7,7 +7,10 @@ import com.workline.ui.task.TaskRunner;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What every screen of one signed-in session gets: the session (fixed to one organization), the person's
@@ -23,6 +26,7 @@ public final class ScreenContext {
     private final Clock clock;
     private final Permissions permissions;
     private final Path secretsFolder;
+    private final Map<Class<?>, Object> shared = new HashMap<>();
 
     /** Without a folder for keys: screens that keep secrets (the profile's mail settings) cannot be opened. */
     public ScreenContext(TenantSession session, TaskRunner runner, Navigator navigator, Locale locale,
@@ -78,5 +82,19 @@ public final class ScreenContext {
     /** A new task scope; hand it to the screen with {@link Screen#owning} so that it is closed with the screen. */
     public BackgroundTasks newTasks() {
         return runner.newScope();
+    }
+
+    /**
+     * The one object of {@code type} for this session, made by {@code make} on first use: how an area's screens share
+     * state with each other and with its {@link ShellItem} (the running timer, shown in the top bar and in My time). It
+     * lives as long as this context (the session); use it on the FX thread.
+     */
+    public <T> T shared(Class<T> type, Function<ScreenContext, T> make) {
+        Object existing = shared.get(type);
+        if (existing == null) {
+            existing = make.apply(this);
+            shared.put(type, existing);
+        }
+        return type.cast(existing);
     }
 }

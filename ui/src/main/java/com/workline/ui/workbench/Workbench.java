@@ -14,6 +14,7 @@ public final class Workbench {
     private final List<RecordTab> tabs = new ArrayList<>();
     private final List<RecordAction> actions = new ArrayList<>();
     private final List<RecordFacts> facts = new ArrayList<>();
+    private final List<ShellItem> shellItems = new ArrayList<>();
 
     public Workbench(List<? extends Area> areas) {
         List<Section> all = new ArrayList<>();
@@ -22,6 +23,7 @@ public final class Workbench {
             tabs.addAll(area.recordTabs());
             actions.addAll(area.recordActions());
             facts.addAll(area.recordFacts());
+            shellItems.addAll(area.shellItems());
             for (RecordKind kind : area.recordKinds()) {
                 if (kinds.put(kind.kind(), kind) != null) {
                     throw new IllegalStateException("Two areas register record kind " + kind.kind());
@@ -32,6 +34,9 @@ public final class Workbench {
         tabs.sort(Comparator.comparingInt(RecordTab::order));
         if (all.stream().map(Section::id).distinct().count() != all.size()) {
             throw new IllegalStateException("Two sections share an id: " + all.stream().map(Section::id).toList());
+        }
+        if (shellItems.stream().map(ShellItem::id).distinct().count() != shellItems.size()) {
+            throw new IllegalStateException("Two shell items share an id: " + shellItems.stream().map(ShellItem::id).toList());
         }
         this.sections = List.copyOf(all);
         for (RecordKind kind : kinds.values()) {
@@ -71,5 +76,10 @@ public final class Workbench {
     /** The facts other areas add to cards of records of {@code kind}. */
     public List<RecordFacts> factsFor(String kind) {
         return facts.stream().filter(f -> f.recordKind().equals(kind)).toList();
+    }
+
+    /** The items of the shell's top bar that {@code permissions} get, in registration order. */
+    public List<ShellItem> shellItemsFor(Permissions permissions) {
+        return shellItems.stream().filter(i -> i.visibleTo().test(permissions)).toList();
     }
 }
