@@ -5,6 +5,7 @@ import com.workline.persistence.projects.ProjectDetails;
 import com.workline.persistence.projects.ProjectStatus;
 import com.workline.persistence.projects.RoundingDirection;
 import com.workline.ui.common.Forms;
+import com.workline.ui.common.CustomerPicker;
 import com.workline.ui.common.Messages;
 import com.workline.ui.workbench.Screen;
 import javafx.beans.binding.Bindings;
@@ -159,7 +160,7 @@ final class ProjectRecordView {
         });
         Button change = new Button(Messages.get("projects.record.changeCustomer"));
         change.setId("project-change-customer");
-        change.setOnAction(e -> CustomerPicker.choose(vm::findCustomers, change).ifPresent(vm::chooseCustomer));
+        change.setOnAction(e -> CustomerPicker.choose(vm::findCustomers, change, Messages.get("projects.record.customerPrompt"), "project").ifPresent(vm::chooseCustomer));
         Button internal = new Button(Messages.get("projects.record.makeInternal"));
         internal.setId("project-internal");
         internal.setOnAction(e -> vm.chooseCustomer(null));

@@ -6,6 +6,7 @@ import com.workline.persistence.crm.Contact;
 import com.workline.persistence.money.LineKind;
 import com.workline.persistence.quoting.QuoteEvent;
 import com.workline.ui.common.Forms;
+import com.workline.ui.common.CustomerPicker;
 import com.workline.ui.common.Messages;
 import com.workline.ui.workbench.RecordAction;
 import com.workline.ui.workbench.Screen;
@@ -111,7 +112,7 @@ public final class QuoteEditorView {
         customerName.textProperty().bind(vm.customerNameProperty());
         Button changeCustomer = new Button(Messages.get("quote.changeCustomer"));
         changeCustomer.setId("quote-change-customer");
-        changeCustomer.setOnAction(e -> CustomerPicker.choose(vm::findCustomers, changeCustomer).ifPresent(vm::chooseCustomer));
+        changeCustomer.setOnAction(e -> CustomerPicker.choose(vm::findCustomers, changeCustomer, Messages.get("quotes.newCustomerPrompt"), "quote").ifPresent(vm::chooseCustomer));
         HBox customer = new HBox(10, customerName, changeCustomer);
         customer.setAlignment(Pos.CENTER_LEFT);
         ChoiceBox<Contact> contact = new ChoiceBox<>();

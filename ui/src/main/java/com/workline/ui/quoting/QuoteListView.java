@@ -3,6 +3,7 @@ package com.workline.ui.quoting;
 import com.workline.persistence.quoting.QuoteRow;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.ui.common.Forms;
+import com.workline.ui.common.CustomerPicker;
 import com.workline.ui.common.Messages;
 import com.workline.ui.workbench.Screen;
 import javafx.animation.PauseTransition;
@@ -58,7 +59,7 @@ public final class QuoteListView {
         busy.visibleProperty().bind(vm.busyProperty());
 
         HBox toolbar = new HBox(10, search, busy);
-        Runnable newQuote = () -> CustomerPicker.choose(vm::findCustomers, search).ifPresent(customer -> vm.createDraft(customer, open));
+        Runnable newQuote = () -> CustomerPicker.choose(vm::findCustomers, search, Messages.get("quotes.newCustomerPrompt"), "quote").ifPresent(customer -> vm.createDraft(customer, open));
         if (canCreate) {
             Button add = new Button(Messages.get("quotes.new"));
             add.setId("quote-new");

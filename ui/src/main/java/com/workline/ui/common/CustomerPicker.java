@@ -1,7 +1,6 @@
-package com.workline.ui.projects;
+package com.workline.ui.common;
 
 import com.workline.persistence.crm.CustomerRow;
-import com.workline.ui.common.Messages;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -16,23 +15,28 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The customer picker of a project (a copy of the quote editor's, which is that area's own). */
-final class CustomerPicker {
+/** The customer picker of every area that needs one (a new quote, the quote editor, a project). */
+public final class CustomerPicker {
     private CustomerPicker() {
     }
 
     /** Asks for a customer: a search field and the matching customers (Enter moves to the list, OK chooses). */
-    static Optional<CustomerRow> choose(BiConsumer<String, Consumer<List<CustomerRow>>> find, Node owner) {
+    /**
+     * @param prompt   the dialog's title and the search field's hint
+     * @param idPrefix node ids are {@code <prefix>-customer-search} and {@code <prefix>-customer-list}
+     */
+    public static Optional<CustomerRow> choose(BiConsumer<String, Consumer<List<CustomerRow>>> find, Node owner,
+                                               String prompt, String idPrefix) {
         Dialog<CustomerRow> dialog = new Dialog<>();
-        dialog.setTitle(Messages.get("projects.record.customerPrompt"));
+        dialog.setTitle(prompt);
         if (owner.getScene() != null) {
             dialog.initOwner(owner.getScene().getWindow());
         }
         TextField term = new TextField();
-        term.setId("project-customer-search");
-        term.setPromptText(Messages.get("projects.record.customerPrompt"));
+        term.setId(idPrefix + "-customer-search");
+        term.setPromptText(prompt);
         ListView<CustomerRow> found = new ListView<>();
-        found.setId("project-customer-list");
+        found.setId(idPrefix + "-customer-list");
         found.setPrefSize(420, 260);
         found.setCellFactory(l -> new ListCell<>() {
             @Override
