@@ -204,6 +204,10 @@ public final class ApprovalQueueViewModel {
         ApprovalRow week = item.week();
         tasks.run(() -> approvals.approve(week.userId(), week.weekStart()), count -> {
             deciding = false;
+            if (count == 0) {
+                alreadyDecided();
+                return;
+            }
             decided(item, Decision.APPROVED);
             message.set(Messages.get("approvals.approved", week.personName(), weekLabel(week.weekStart()), count));
         }, failure -> {
@@ -230,6 +234,11 @@ public final class ApprovalQueueViewModel {
         ApprovalRow week = item.week();
         tasks.run(() -> approvals.reject(week.userId(), week.weekStart(), reason), count -> {
             deciding = false;
+            if (count == 0) {
+                alreadyDecided();
+                done.run();
+                return;
+            }
             rejectReason.set("");
             decided(item, Decision.REJECTED);
             message.set(Messages.get("approvals.rejected", week.personName(), weekLabel(week.weekStart()), count));
@@ -257,6 +266,12 @@ public final class ApprovalQueueViewModel {
         deciding = true;
         message.set("");
         return true;
+    }
+
+    /** Someone else decided (or the person withdrew) the week meanwhile: the queue is read again. */
+    private void alreadyDecided() {
+        refresh();
+        message.set(Messages.get("approvals.alreadyDecided"));
     }
 
     /** The row shows its new status; the history is read again; the next open week is chosen. */
