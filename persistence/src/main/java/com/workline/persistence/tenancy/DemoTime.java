@@ -47,6 +47,9 @@ final class DemoTime {
     private final TenantSession employee;
     private final LocalDate today;
     private final List<ServiceCategory> categories;
+    /** The project from the quote and how much of it may be booked: a little over its budget, to show that. */
+    private UUID quoteProject;
+    private long quoteProjectLeft;
 
     private record Work(UUID project, UUID task, String description) {
     }
@@ -83,6 +86,8 @@ final class DemoTime {
         ProjectDetails fromQuote = projects.createFromQuote(accepted.id());
         fromQuote = projects.update(fromQuote.project().withStatus(ProjectStatus.ACTIVE).withDates(start, start.plusMonths(4)));
         UUID welding = fromQuote.project().id();
+        quoteProject = welding;
+        quoteProjectLeft = fromQuote.project().budgetMinutes() == null ? 0 : fromQuote.project().budgetMinutes() * 108L / 100;
         UUID weldingPlan = tasks.create(ProjectTask.create(welding, null, "Engineering").withBilling(category("Consulting"), null)
                 .withEstimate(16 * 60)).id();
         UUID weldingDrawings = tasks.create(ProjectTask.create(welding, weldingPlan, "Drawings and cell layout")
@@ -92,13 +97,13 @@ final class DemoTime {
         UUID weldingTravel = tasks.create(ProjectTask.create(welding, weldingInstall, "Travel")
                 .withBilling(category("Installation"), false)).id();
 
-        // A maintenance contract billed by the quarter hour (up), with a budget of 120 hours.
+        // A maintenance contract for the year billed by the quarter hour (up), with a budget of 400 hours.
         QuoteRow maintenanceQuote = Quoting.of(manager).quotes().list(QuoteStatus.SENT, "Annual maintenance", null, 1).rows()
                 .stream().findFirst().orElse(accepted);
         UUID maintenanceCustomer = Quoting.of(manager).quotes().load(maintenanceQuote.id()).customerId();
         UUID maintenance = projects.create(Project.create("Line 3 maintenance", maintenanceCustomer)
                 .withStatus(ProjectStatus.ACTIVE).withDates(start.minusWeeks(2), null).withManager(id(manager))
-                .withBudget(120 * 60, new BigDecimal("9600.00"), false)
+                .withBudget(400 * 60, new BigDecimal("32000.00"), false)
                 .withRounding(new RoundingRule(15, RoundingDirection.UP))).project().id();
         UUID inspections = tasks.create(ProjectTask.create(maintenance, null, "Monthly inspections")
                 .withBilling(category("Support"), null).withAssignee(id(employee), null)).id();
@@ -176,6 +181,14 @@ final class DemoTime {
             int[] minutes = pattern[index];
             for (int k = 0; k < minutes.length; k++) {
                 Work w = work.get((index + k + age) % work.size());
+                if (w.project().equals(quoteProject)) {
+                    if (quoteProjectLeft < minutes[k]) {
+                        // The quote's budget is (a little more than) booked: the rest of the day goes to the others.
+                        w = work.stream().filter(other -> !other.project().equals(quoteProject)).findFirst().orElseThrow();
+                    } else {
+                        quoteProjectLeft -= minutes[k];
+                    }
+                }
                 Projects.of(person).time().create(TimeEntryInput.of(day, minutes[k], w.project(), w.task())
                         .withDescription(w.description()));
             }

@@ -51,13 +51,13 @@ public final class ApprovalQueueView {
         queue.setId("approval-queue");
         queue.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queue.setPlaceholder(new Label(Messages.get("approvals.none")));
-        queue.getColumns().add(column(Messages.get("approvals.person"), q -> q.week().personName(), 150));
-        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekLabel(q.week().weekStart()), 230));
-        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 60)));
-        queue.getColumns().add(right(column(Messages.get("approvals.hours"), q -> vm.hours(q.week().minutes()), 70)));
+        queue.getColumns().add(column(Messages.get("approvals.person"), q -> q.week().personName(), 120));
+        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekShort(q.week().weekStart()), 140));
+        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 70)));
+        queue.getColumns().add(right(column(Messages.get("approvals.hours"), q -> vm.hours(q.week().minutes()), 65)));
         queue.getColumns().add(right(column(Messages.get("approvals.billableHours"), q -> vm.hours(q.week().billableMinutes()),
-                80)));
-        queue.getColumns().add(column(Messages.get("approvals.status"), q -> vm.decision(q.decision()), 90));
+                75)));
+        queue.getColumns().add(fixed(column(Messages.get("approvals.status"), q -> vm.decision(q.decision()), 90)));
         queue.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QueueItem item, boolean empty) {
@@ -124,7 +124,7 @@ public final class ApprovalQueueView {
         keys.getStyleClass().add("text-muted");
 
         SplitPane split = new SplitPane(queue, week(vm));
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox page = new VBox(12, Forms.title(Messages.get("approvals.title")), actions, keys, split);
         page.setPadding(new Insets(20, 28, 20, 28));
@@ -143,20 +143,22 @@ public final class ApprovalQueueView {
         Label summary = new Label();
         summary.setId("approval-week-summary");
         summary.getStyleClass().add("title-4");
+        summary.setWrapText(true);
         summary.textProperty().bind(vm.weekSummaryProperty());
         TableView<WeekLine> entries = new TableView<>(vm.weekLines());
         entries.setId("approval-week-entries");
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.setPlaceholder(new Label(Messages.get("approvals.week.none")));
         entries.getColumns().add(column(Messages.get("approvals.entry.project"), l -> l.heading() ? vm.day(l.day())
-                : l.entry().projectNumber() + " " + l.entry().projectName(), 200));
+                : l.entry().projectNumber() + " " + l.entry().projectName(), 220));
         entries.getColumns().add(column(Messages.get("approvals.entry.task"), l -> l.heading() || l.entry().taskName() == null ? ""
                 : l.entry().taskName(), 120));
         entries.getColumns().add(right(column(Messages.get("approvals.hours"), l -> vm.hours(l.heading() ? l.dayMinutes()
-                : l.entry().rawMinutes()), 60)));
+                : l.entry().rawMinutes()), 65)));
+        // Non-billable time shows a dash (it never carries revenue).
         entries.getColumns().add(right(column(Messages.get("approvals.billableHours"), l -> l.heading() ? ""
-                : l.entry().billable() ? vm.hours(l.entry().billableMinutes()) : Messages.get("approvals.entry.notBillable"), 80)));
-        entries.getColumns().add(column(Messages.get("approvals.status"), l -> l.heading() ? "" : vm.status(l.entry()), 80));
+                : l.entry().billable() ? vm.hours(l.entry().billableMinutes()) : "\u2013", 75)));
+        entries.getColumns().add(fixed(column(Messages.get("approvals.status"), l -> l.heading() ? "" : vm.status(l.entry()), 90)));
         entries.getColumns().add(column(Messages.get("approvals.entry.description"), l -> l.heading()
                 || l.entry().description() == null ? "" : l.entry().description(), 160));
         entries.setRowFactory(t -> new TableRow<>() {
@@ -236,8 +238,14 @@ public final class ApprovalQueueView {
         return column;
     }
 
+    /** Figures: right-aligned and never narrower than their width (names and descriptions give way instead). */
     private static <T> TableColumn<T, String> right(TableColumn<T, String> column) {
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return fixed(column);
+    }
+
+    private static <T> TableColumn<T, String> fixed(TableColumn<T, String> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 }

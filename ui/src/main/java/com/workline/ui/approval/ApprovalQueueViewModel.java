@@ -308,6 +308,11 @@ public final class ApprovalQueueViewModel {
         return Messages.get("approvals.week.label", Weeks.label(monday), date.format(monday), date.format(Weeks.endOf(monday)));
     }
 
+    /** "2026-W46 · 9 Nov" (the Monday), for the queue's column. */
+    public String weekShort(LocalDate monday) {
+        return Weeks.label(monday) + " \u00b7 " + DateTimeFormatter.ofPattern("d MMM", locale).format(monday);
+    }
+
     public String hours(long minutes) {
         return Durations.format((int) minutes);
     }
@@ -316,9 +321,10 @@ public final class ApprovalQueueViewModel {
         return Messages.get("approvals.decision." + decision.name());
     }
 
-    /** A day heading: "Monday, 10 Nov 2026". */
+    /** A day heading: "Monday · Nov 10, 2026". */
     public String day(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day);
+        return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale) + " \u00b7 "
+                + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }
 
     public String status(TimeEntry entry) {

@@ -94,6 +94,14 @@ public final class TimeReportView {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TableView<List<String>> report = table("report-table", vm.header(), vm.table(), "reports.empty");
+        Label budgetHint = new Label(Messages.get("reports.budget.hint"));
+        budgetHint.getStyleClass().add("text-muted");
+        budgetHint.setWrapText(true);
+        budgetHint.visibleProperty().bind(vm.groupingProperty().isEqualTo(TimeReportGrouping.PROJECT));
+        budgetHint.managedProperty().bind(budgetHint.visibleProperty());
+        VBox reportBox = new VBox(8, report, budgetHint);
+        VBox.setVgrow(report, Priority.ALWAYS);
+        reportBox.setPadding(new Insets(8, 0, 0, 0));
         TableView<List<String>> utilisation = table("report-utilisation", vm.utilisationHeader(), vm.utilisationTable(),
                 "reports.empty");
         Label utilisationHint = new Label(Messages.get("reports.utilisation.hint"));
@@ -102,7 +110,7 @@ public final class TimeReportView {
         VBox utilisationBox = new VBox(8, utilisationHint, utilisation);
         VBox.setVgrow(utilisation, Priority.ALWAYS);
         utilisationBox.setPadding(new Insets(8, 0, 0, 0));
-        TabPane tabs = new TabPane(new Tab(Messages.get("reports.tab.time"), report),
+        TabPane tabs = new TabPane(new Tab(Messages.get("reports.tab.time"), reportBox),
                 new Tab(Messages.get("reports.tab.utilisation"), utilisationBox));
         tabs.setId("report-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -154,14 +162,15 @@ public final class TimeReportView {
         TableView<List<String>> table = new TableView<>(lines);
         table.setId(id);
         table.setPlaceholder(new Label(Messages.get(emptyKey)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The columns change with the grouping: each keeps its width, a wide report scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Runnable columns = () -> {
             table.getColumns().clear();
             for (int i = 0; i < header.size(); i++) {
                 int index = i;
                 TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
                 column.setSortable(false);
-                column.setPrefWidth(i == 0 ? 240 : 100);
+                column.setPrefWidth(i == 0 ? 300 : Math.max(90, 9.5 * header.get(i).length() + 20));
                 if (i > 0) {
                     column.setStyle("-fx-alignment: CENTER-RIGHT;");
                 }

@@ -79,7 +79,7 @@ class TimeReportViewModelTest {
 
         vm.groupingProperty().set(TimeReportGrouping.PROJECT);
         vm.run();
-        assertThat(vm.header()).contains("Budget hours", "Hours used (all time)");
+        assertThat(vm.header()).contains("Budget hours", "Budget hours used");
         assertThat(vm.table()).hasSize(3);
 
         vm.groupingProperty().set(TimeReportGrouping.MONTH);
