@@ -3,13 +3,14 @@ package com.workline.app.admin;
 import com.workline.persistence.admin.OrganizationProvisioning;
 import com.workline.persistence.bench.CrmBenchmark;
 import com.workline.persistence.bench.QuotingBenchmark;
+import com.workline.persistence.bench.TimeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.UUID;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures beside their baselines.",
-        subcommands = {BenchCommand.Crm.class, BenchCommand.Quoting.class})
+        subcommands = {BenchCommand.Crm.class, BenchCommand.Quoting.class, BenchCommand.Time.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.ParentCommand
     AdminCommand admin;
@@ -96,6 +97,46 @@ final class BenchCommand implements Runnable {
                 UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
                         .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
                 new QuotingBenchmark(target.address(), target.admin(), target.roles(), line -> {
+                    out.println(line);
+                    out.flush();
+                }).warmupSeconds(warmupSeconds).run(org, runs);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "time", mixinStandardHelpOptions = true,
+            description = {
+                    "Time the time screens' reads on an organization with time entries (see 'workline admin generate",
+                    "--time-entries'): a person's week (the week grid), the manager's approval queue, a project's budget",
+                    "figures and time reports over a year. Each figure (median / 95th percentile) stands beside the same",
+                    "statements through plain JDBC as the same person, measured in the same run."},
+            footerHeading = "%nExample:%n", footer = "  workline admin bench time --org \"Time Co 1\" --runs 50")
+    static final class Time implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        BenchCommand bench;
+        @picocli.CommandLine.Mixin
+        DatabaseOptions database;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--org", required = true, description = "Organization id or exact name.")
+        String organization;
+
+        @Option(names = "--runs", defaultValue = "50", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Option(names = "--warmup-seconds", defaultValue = "3",
+                description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
+        double warmupSeconds;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
+                UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
+                        .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
+                new TimeBenchmark(target.address(), target.admin(), target.roles(), line -> {
                     out.println(line);
                     out.flush();
                 }).warmupSeconds(warmupSeconds).run(org, runs);

@@ -1,12 +1,14 @@
 package com.workline.app.desktop;
 
 import com.workline.ui.admin.AdministrationArea;
+import com.workline.ui.approval.ApprovalsArea;
 import com.workline.ui.catalog.CatalogArea;
 import com.workline.ui.crm.CrmArea;
 import com.workline.ui.home.HomeArea;
 import com.workline.ui.projects.ProjectsArea;
 import com.workline.ui.quoting.QuotingArea;
 import com.workline.ui.time.TimeArea;
+import com.workline.ui.reports.ReportsArea;
 import com.workline.ui.workbench.Area;
 import com.workline.ui.workbench.Workbench;
 
@@ -21,6 +23,8 @@ final class DesktopAreas {
             new CatalogArea(),
             new ProjectsArea(),
             new TimeArea(),
+            new ApprovalsArea(),
+            new ReportsArea(),
             new AdministrationArea());
 
     private DesktopAreas() {

@@ -3,6 +3,7 @@ package com.workline.persistence.projects;
 import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.db.TenantDatabase;
 import com.workline.persistence.session.Role;
 
@@ -60,25 +61,32 @@ public final class ApprovalService {
      * project's manager the entries of their projects; one's own weeks only owners and administrators.
      */
     public ApprovalPage queue(ApprovalRow after, int limit) {
-        boolean ownToo = role == Role.OWNER || role == Role.ADMIN;
-        List<ApprovalRow> rows = db.readWith(c -> Jdbc.list(c, """
-                        SELECT q.user_id, %s, q.week, q.entries, q.minutes, q.billable_minutes
-                          FROM (SELECT e.user_id, date_trunc('week', e.entry_date)::date AS week, count(*)::integer AS entries,
-                                       sum(e.raw_minutes) AS minutes,
-                                       sum(CASE WHEN e.billable THEN e.billable_minutes ELSE 0 END) AS billable_minutes
-                                  FROM app.time_entries e
-                                 WHERE e.organization_id = ? AND e.status = 'submitted' AND (? OR e.user_id <> ?)
-                                 GROUP BY 1, 2) q
-                          JOIN sec.users u ON u.id = q.user_id
-                         WHERE (?::date IS NULL OR (q.week, q.user_id) > (?::date, ?::uuid))
-                         ORDER BY q.week, q.user_id LIMIT ?""".formatted(TimeSql.NAME_OF_U),
+        SqlBuilder.Positional statement = queueStatement(after, limit);
+        List<ApprovalRow> rows = db.readWith(c -> Jdbc.list(c, statement.sql(),
                 rs -> new ApprovalRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getInt(4), rs.getLong(5), rs.getLong(6)),
-                db.currentTenant(), ownToo, userId, after == null ? null : after.weekStart(),
-                after == null ? null : after.weekStart(), after == null ? null : after.userId(), limit + 1));
+                statement.parameters().toArray()));
         boolean more = rows.size() > limit;
         List<ApprovalRow> page = more ? rows.subList(0, limit) : rows;
         return new ApprovalPage(List.copyOf(page), more ? page.get(page.size() - 1) : null);
+    }
+
+    /** The statement {@link #queue} sends, with its binds (for benchmarks' baselines: the same SQL through plain JDBC). */
+    public SqlBuilder.Positional queueStatement(ApprovalRow after, int limit) {
+        boolean ownToo = role == Role.OWNER || role == Role.ADMIN;
+        return new SqlBuilder.Positional("""
+                SELECT q.user_id, %s, q.week, q.entries, q.minutes, q.billable_minutes
+                  FROM (SELECT e.user_id, date_trunc('week', e.entry_date)::date AS week, count(*)::integer AS entries,
+                               sum(e.raw_minutes) AS minutes,
+                               sum(CASE WHEN e.billable THEN e.billable_minutes ELSE 0 END) AS billable_minutes
+                          FROM app.time_entries e
+                         WHERE e.organization_id = ? AND e.status = 'submitted' AND (? OR e.user_id <> ?)
+                         GROUP BY 1, 2) q
+                  JOIN sec.users u ON u.id = q.user_id
+                 WHERE (?::date IS NULL OR (q.week, q.user_id) > (?::date, ?::uuid))
+                 ORDER BY q.week, q.user_id LIMIT ?""".formatted(TimeSql.NAME_OF_U),
+                java.util.Arrays.asList(db.currentTenant(), ownToo, userId, after == null ? null : after.weekStart(),
+                        after == null ? null : after.weekStart(), after == null ? null : after.userId(), limit + 1));
     }
 
     /** What happened to a person's week, oldest first (the person's own, or as a manager anybody's). */

@@ -4,6 +4,7 @@ import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Text;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.db.TenantDatabase;
 
 import java.math.BigDecimal;
@@ -28,6 +29,25 @@ public final class ProjectService {
             p.id, p.number, p.name, p.description, p.customer_id, p.quote_id, p.status, p.start_date, p.end_date,
             p.billing_type, p.budget_minutes, p.budget_amount, p.manager_id, p.default_billable, p.refuse_over_budget,
             p.time_rounding_unit, p.time_rounding_direction, p.version""";
+
+    private static final String HEADER = "SELECT " + COLUMNS + ", cu.name, " + TimeSql.NAME_OF_U + ", q.number"
+            + " FROM app.projects p"
+            + " LEFT JOIN app.customers cu ON cu.organization_id = p.organization_id AND cu.id = p.customer_id"
+            + " LEFT JOIN app.quotes q ON q.organization_id = p.organization_id AND q.id = p.quote_id"
+            + " LEFT JOIN sec.users u ON u.id = p.manager_id"
+            + " WHERE p.organization_id = ? AND p.id = ?";
+    private static final String LINES = """
+            SELECT b.id, b.service_category_id, s.name, b.minutes, b.amount
+              FROM app.project_budget_lines b
+              LEFT JOIN app.service_categories s ON s.organization_id = b.organization_id AND s.id = b.service_category_id
+             WHERE b.organization_id = ? AND b.project_id = ? ORDER BY s.name NULLS LAST, b.id""";
+    private static final String FIGURES = "SELECT project_id, entries, raw_minutes, billable_minutes, non_billable_minutes, "
+            + "amount FROM app.project_budget_figures(?)";
+    private static final String MEMBERS = """
+            SELECT m.user_id, %s, m.role_in_project, m.active
+              FROM app.project_members m JOIN sec.users u ON u.id = m.user_id
+             WHERE m.organization_id = ? AND m.project_id = ?
+             ORDER BY m.active DESC, 2, m.user_id""".formatted(TimeSql.NAME_OF_U);
 
     private final TenantDatabase db;
 
@@ -108,8 +128,7 @@ public final class ProjectService {
         if (ids.length == 0) {
             return figures;
         }
-        Jdbc.list(c, "SELECT project_id, entries, raw_minutes, billable_minutes, non_billable_minutes, amount "
-                + "FROM app.project_budget_figures(?)", rs -> {
+        Jdbc.list(c, FIGURES, rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Object[] budget = budgets.get(id);
                     figures.put(id, new BudgetFigures((Integer) budget[0], TimeSql.money((BigDecimal) budget[1], digits),
@@ -144,6 +163,17 @@ public final class ProjectService {
         return found;
     }
 
+    /**
+     * The statements {@link #load} (and so {@link #figures}) sends after the currency's digits: header, budget lines,
+     * figures, members, with their binds (for benchmarks' baselines: the same SQL through plain JDBC).
+     */
+    public List<SqlBuilder.Positional> loadStatements(UUID id) {
+        UUID org = db.currentTenant();
+        return List.of(new SqlBuilder.Positional(HEADER, List.of(org, id)), new SqlBuilder.Positional(LINES, List.of(org, id)),
+                new SqlBuilder.Positional(FIGURES, List.<Object>of((Object) new UUID[] {id})),
+                new SqlBuilder.Positional(MEMBERS, List.of(org, id)));
+    }
+
     /** The budget figures of one project. */
     public BudgetFigures figures(UUID projectId) {
         return load(projectId).figures();
@@ -152,22 +182,13 @@ public final class ProjectService {
     private ProjectDetails load(Connection c, UUID id) throws SQLException {
         UUID org = db.currentTenant();
         int digits = TimeSql.digits(c, org);
-        Object[] header = Jdbc.one(c, "SELECT " + COLUMNS + ", cu.name, " + TimeSql.NAME_OF_U + ", q.number"
-                        + " FROM app.projects p"
-                        + " LEFT JOIN app.customers cu ON cu.organization_id = p.organization_id AND cu.id = p.customer_id"
-                        + " LEFT JOIN app.quotes q ON q.organization_id = p.organization_id AND q.id = p.quote_id"
-                        + " LEFT JOIN sec.users u ON u.id = p.manager_id"
-                        + " WHERE p.organization_id = ? AND p.id = ?",
+        Object[] header = Jdbc.one(c, HEADER,
                 rs -> new Object[] {project(rs, digits), rs.getString(19), rs.getString(20), rs.getString(21)}, org, id);
         if (header == null) {
             return null;
         }
         Project project = (Project) header[0];
-        List<BudgetLine> lines = Jdbc.list(c, """
-                SELECT b.id, b.service_category_id, s.name, b.minutes, b.amount
-                  FROM app.project_budget_lines b
-                  LEFT JOIN app.service_categories s ON s.organization_id = b.organization_id AND s.id = b.service_category_id
-                 WHERE b.organization_id = ? AND b.project_id = ? ORDER BY s.name NULLS LAST, b.id""",
+        List<BudgetLine> lines = Jdbc.list(c, LINES,
                 rs -> new BudgetLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
                         TimeSql.money(rs.getBigDecimal(5), digits)), org, id);
         Map<UUID, BudgetFigures> figures = figures(c, new UUID[] {id},
@@ -288,11 +309,7 @@ public final class ProjectService {
     }
 
     private List<ProjectMember> members(Connection c, UUID projectId) throws SQLException {
-        return Jdbc.list(c, """
-                SELECT m.user_id, %s, m.role_in_project, m.active
-                  FROM app.project_members m JOIN sec.users u ON u.id = m.user_id
-                 WHERE m.organization_id = ? AND m.project_id = ?
-                 ORDER BY m.active DESC, 2, m.user_id""".formatted(TimeSql.NAME_OF_U),
+        return Jdbc.list(c, MEMBERS,
                 rs -> new ProjectMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
                 db.currentTenant(), projectId);
     }

@@ -4,6 +4,7 @@ import com.workline.persistence.common.Checks;
 import com.workline.persistence.common.Text;
 import com.workline.persistence.common.ValidationException;
 import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.db.TenantDatabase;
 
 import java.sql.Connection;
@@ -51,10 +52,9 @@ public final class TimeEntryService {
     public TimeWeek week(UUID person, LocalDate anyDay) {
         UUID who = person == null ? userId : person;
         LocalDate monday = anyDay.with(DayOfWeek.MONDAY);
-        List<TimeEntry> entries = db.readWith(c -> Jdbc.list(c, SELECT + """
-                         WHERE e.organization_id = ? AND e.user_id = ? AND e.entry_date >= ? AND e.entry_date < ?
-                         ORDER BY e.entry_date, p.sort_name, t.name NULLS FIRST, e.started_at NULLS FIRST, e.created_at, e.id""",
-                TimeEntryService::entry, db.currentTenant(), who, monday, monday.plusDays(7)));
+        SqlBuilder.Positional statement = weekStatement(person, anyDay);
+        List<TimeEntry> entries = db.readWith(c -> Jdbc.list(c, statement.sql(), TimeEntryService::entry,
+                statement.parameters().toArray()));
         int[] days = new int[7];
         int billable = 0;
         for (TimeEntry e : entries) {
@@ -63,6 +63,15 @@ public final class TimeEntryService {
         }
         List<Integer> dayMinutes = java.util.Arrays.stream(days).boxed().toList();
         return new TimeWeek(who, monday, entries, dayMinutes, dayMinutes.stream().mapToInt(Integer::intValue).sum(), billable);
+    }
+
+    /** The statement {@link #week} sends, with its binds (for benchmarks' baselines: the same SQL through plain JDBC). */
+    public SqlBuilder.Positional weekStatement(UUID person, LocalDate anyDay) {
+        LocalDate monday = anyDay.with(DayOfWeek.MONDAY);
+        return new SqlBuilder.Positional(SELECT + """
+                 WHERE e.organization_id = ? AND e.user_id = ? AND e.entry_date >= ? AND e.entry_date < ?
+                 ORDER BY e.entry_date, p.sort_name, t.name NULLS FIRST, e.started_at NULLS FIRST, e.created_at, e.id""",
+                List.of(db.currentTenant(), person == null ? userId : person, monday, monday.plusDays(7)));
     }
 
     public TimeEntry load(UUID entryId) {

@@ -2,6 +2,7 @@ package com.workline.persistence.projects;
 
 import com.workline.persistence.csv.TableExport;
 import com.workline.persistence.db.Jdbc;
+import com.workline.persistence.db.SqlBuilder;
 import com.workline.persistence.db.TenantDatabase;
 import com.workline.persistence.session.Role;
 
@@ -42,6 +43,22 @@ public final class TimeReports {
 
     /** The entries of {@code query}'s period added up by {@code grouping}, in the order of the label (periods by date). */
     public List<TimeReportRow> report(TimeReportQuery query, TimeReportGrouping grouping) {
+        SqlBuilder.Positional statement = reportStatement(query, grouping);
+        return db.readWith(c -> {
+            int digits = TimeSql.digits(c, db.currentTenant());
+            List<TimeReportRow> rows = Jdbc.list(c, statement.sql(), rs -> new TimeReportRow(rs.getObject(1, UUID.class),
+                    rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    TimeSql.money(rs.getBigDecimal(8), digits), TimeSql.money(rs.getBigDecimal(9), digits), null),
+                    statement.parameters().toArray());
+            return grouping == TimeReportGrouping.PROJECT ? withBudgets(c, rows, digits) : rows;
+        });
+    }
+
+    /**
+     * The statement {@link #report} sends for the sums, with its binds (for benchmarks' baselines; by project a second one
+     * reads the budgets: {@link #budgetsStatement}).
+     */
+    public SqlBuilder.Positional reportStatement(TimeReportQuery query, TimeReportGrouping grouping) {
         String key = switch (grouping) {
             case PERSON -> "e.user_id";
             case PROJECT -> "e.project_id";
@@ -93,13 +110,7 @@ public final class TimeReports {
                 seesCosts() ? "sum(k.cost_amount)" : "NULL::numeric",
                 seesCosts() ? "LEFT JOIN app.time_entry_costs k ON k.organization_id = e.organization_id AND k.time_entry_id = e.id"
                         : "", where);
-        return db.readWith(c -> {
-            int digits = TimeSql.digits(c, db.currentTenant());
-            List<TimeReportRow> rows = Jdbc.list(c, sql, rs -> new TimeReportRow(rs.getObject(1, UUID.class), rs.getString(2),
-                    rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                    TimeSql.money(rs.getBigDecimal(8), digits), TimeSql.money(rs.getBigDecimal(9), digits), null), binds.toArray());
-            return grouping == TimeReportGrouping.PROJECT ? withBudgets(c, rows, digits) : rows;
-        });
+        return new SqlBuilder.Positional(sql, binds);
     }
 
     private static void filter(StringBuilder where, List<Object> binds, String column, UUID value) {
@@ -109,18 +120,24 @@ public final class TimeReports {
         }
     }
 
-    private List<TimeReportRow> withBudgets(Connection c, List<TimeReportRow> rows, int digits) throws SQLException {
-        UUID[] ids = rows.stream().map(TimeReportRow::key).toArray(UUID[]::new);
-        Map<UUID, BudgetFigures> budgets = new HashMap<>();
-        Jdbc.list(c, """
+    /** The statement that reads the budgets and whole-life figures of a report's projects (by project). */
+    public SqlBuilder.Positional budgetsStatement(UUID[] projectIds) {
+        return new SqlBuilder.Positional("""
                 SELECT p.id, p.budget_minutes, p.budget_amount, f.entries, f.raw_minutes, f.billable_minutes,
                        f.non_billable_minutes, f.amount
                   FROM app.projects p LEFT JOIN app.project_budget_figures(?) f ON f.project_id = p.id
-                 WHERE p.organization_id = ? AND p.id = ANY (?)""", rs -> budgets.put(rs.getObject(1, UUID.class),
+                 WHERE p.organization_id = ? AND p.id = ANY (?)""", List.of(projectIds, db.currentTenant(), projectIds));
+    }
+
+    private List<TimeReportRow> withBudgets(Connection c, List<TimeReportRow> rows, int digits) throws SQLException {
+        UUID[] ids = rows.stream().map(TimeReportRow::key).toArray(UUID[]::new);
+        Map<UUID, BudgetFigures> budgets = new HashMap<>();
+        SqlBuilder.Positional statement = budgetsStatement(ids);
+        Jdbc.list(c, statement.sql(), rs -> budgets.put(rs.getObject(1, UUID.class),
                 new BudgetFigures((Integer) rs.getObject(2), TimeSql.money(rs.getBigDecimal(3), digits), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7),
                         TimeSql.money(rs.getBigDecimal(8) == null ? BigDecimal.ZERO : rs.getBigDecimal(8), digits))),
-                ids, db.currentTenant(), ids);
+                statement.parameters().toArray());
         return rows.stream().map(r -> new TimeReportRow(r.key(), r.label(), r.period(), r.entries(), r.rawMinutes(),
                 r.billableMinutes(), r.nonBillableMinutes(), r.amount(), r.costAmount(), budgets.get(r.key()))).toList();
     }

@@ -77,10 +77,14 @@ public final class TimeSettingsService {
                 db.currentTenant(), customerId));
     }
 
-    /** Sets (or, with null, removes) a customer's own rounding: managers and above (the database refuses others). */
+    /**
+     * Sets (or, with null, removes) a customer's own rounding: managers and above (the database refuses others). The
+     * customer's version stays: the rule is not part of the customer's form (whose entity does not map it), so saving it
+     * beside an open customer record does not make that record's next save a conflict; the audit trail records it.
+     */
     public void setCustomerRounding(UUID customerId, RoundingRule rule) {
         int changed = Jdbc.write(db, c -> Jdbc.update(c, """
-                        UPDATE app.customers SET time_rounding_unit = ?, time_rounding_direction = ?, version = version + 1
+                        UPDATE app.customers SET time_rounding_unit = ?, time_rounding_direction = ?
                          WHERE organization_id = ? AND id = ?""",
                 rule == null ? null : rule.unitMinutes(), rule == null ? null : rule.direction().databaseValue(),
                 db.currentTenant(), customerId));

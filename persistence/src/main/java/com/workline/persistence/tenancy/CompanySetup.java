@@ -107,10 +107,12 @@ public final class CompanySetup {
             }
             crmData.fillDemo(org, DEMO_CUSTOMERS);
             catalogData.fill(org, DEMO_PRODUCTS_PER_TYPE * com.workline.persistence.catalog.ProductType.values().length);
-            // Quotes in every status, made through the services as the demo manager, so they carry their history.
-            DemoPerson manager = DEMO_PEOPLE.get(2);
-            try (SignedInPerson person = signIn.signIn(server, manager.email(), passwords.get(manager.email()))) {
-                DemoQuotes.create(person.choose(org));
+            // Quotes in every status, made through the services as the demo manager, so they carry their history; then
+            // projects (one from the accepted quote) and weeks of everyone's time in every state of approval.
+            try (SignedInPerson owner = demoPerson(0, passwords); SignedInPerson admin = demoPerson(1, passwords);
+                 SignedInPerson manager = demoPerson(2, passwords); SignedInPerson employee = demoPerson(3, passwords)) {
+                DemoQuotes.create(manager.choose(org));
+                DemoTime.create(owner.choose(org), admin.choose(org), manager.choose(org), employee.choose(org));
             }
         } else if (!peopleExist) {
             for (DemoPerson p : DEMO_PEOPLE) {
@@ -118,6 +120,11 @@ public final class CompanySetup {
             }
         }
         return org;
+    }
+
+    private SignedInPerson demoPerson(int index, Map<String, char[]> passwords) {
+        DemoPerson person = DEMO_PEOPLE.get(index);
+        return signIn.signIn(server, person.email(), passwords.get(person.email()));
     }
 
     /** Signs in as the demo manager. */

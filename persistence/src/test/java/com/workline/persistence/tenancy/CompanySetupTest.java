@@ -17,8 +17,21 @@ import com.workline.persistence.quoting.QuoteLine;
 import com.workline.persistence.quoting.QuoteService;
 import com.workline.persistence.quoting.QuoteStatus;
 import com.workline.persistence.quoting.Quoting;
+import com.workline.persistence.projects.ApprovalEvent;
+import com.workline.persistence.projects.ApprovalRow;
+import com.workline.persistence.projects.ProjectDetails;
+import com.workline.persistence.projects.ProjectQuery;
+import com.workline.persistence.projects.ProjectRow;
+import com.workline.persistence.projects.ProjectStatus;
+import com.workline.persistence.projects.Projects;
+import com.workline.persistence.projects.RoundingDirection;
+import com.workline.persistence.projects.RoundingRule;
+import com.workline.persistence.projects.TimeStatus;
+import com.workline.persistence.projects.TimeWeek;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,6 +118,51 @@ class CompanySetupTest {
         assertThat(revision.status()).isEqualTo(QuoteStatus.SENT);
     }
 
+    /**
+     * Projects (one from the accepted quote, with its budget lines), tasks, and weeks of time in every state of approval,
+     * rated and rounded by the database: older weeks approved, one rejected with its reason, the last two submitted and
+     * waiting for the manager, this week's drafts.
+     */
+    private static void assertDemoTime(TenantSession manager) {
+        Projects projects = Projects.of(manager);
+        List<ProjectRow> rows = projects.projects().list(ProjectQuery.all(), null, 20).rows();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.figures().entries()).as(r.name()).isPositive());
+        ProjectDetails fromQuote = rows.stream().map(r -> projects.projects().load(r.id()))
+                .filter(d -> d.quoteNumber() != null).findFirst().orElseThrow();
+        assertThat(fromQuote.budgetLines()).isNotEmpty();
+        assertThat(fromQuote.project().status()).isEqualTo(ProjectStatus.ACTIVE);
+        assertThat(rows).allSatisfy(r -> assertThat(projects.tasks().tree(r.id())).as(r.name())
+                .anySatisfy(t -> assertThat(t.parentTaskId()).isNotNull()));
+
+        var members = Administration.of(manager).people().list();
+        UUID erik = members.stream().filter(m -> m.email().startsWith("erik.")).findFirst().orElseThrow().userId();
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(DayOfWeek.MONDAY);
+        assertThat(projects.approvals().queue(null, 50).rows()).as("the last two weeks of the employee and the admin wait")
+                .extracting(ApprovalRow::weekStart).containsExactly(monday.minusWeeks(2), monday.minusWeeks(2), monday.minusWeeks(1),
+                        monday.minusWeeks(1));
+        assertThat(projects.approvals().history(erik, monday.minusWeeks(3))).extracting(ApprovalEvent::action, ApprovalEvent::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("submitted", null),
+                        org.assertj.core.groups.Tuple.tuple("rejected", DemoTime.REJECTION));
+        java.util.Map<TimeStatus, Integer> statuses = new java.util.EnumMap<>(TimeStatus.class);
+        for (int age = 0; age <= DemoTime.WEEKS; age++) {
+            TimeWeek week = projects.time().week(erik, monday.minusWeeks(age));
+            week.entries().forEach(e -> statuses.merge(e.status(), 1, Integer::sum));
+            if (age > 0) {
+                assertThat(week.totalMinutes()).as("a full week").isGreaterThanOrEqualTo(5 * 360);
+            }
+        }
+        assertThat(statuses).containsKeys(TimeStatus.APPROVED, TimeStatus.REJECTED, TimeStatus.SUBMITTED);
+        assertThat(projects.time().week(erik, monday.minusWeeks(1)).entries())
+                .filteredOn(e -> e.projectName().equals("Line 3 maintenance"))
+                .isNotEmpty().allSatisfy(e -> {
+                    assertThat(e.rounding()).isEqualTo(new RoundingRule(15, RoundingDirection.UP));
+                    assertThat(e.billableMinutes() % 15).isZero();
+                    assertThat(e.amount()).isPositive();
+                });
+        assertThat(projects.time().week(erik, monday.minusWeeks(1)).entries()).as("travel is not billed")
+                .filteredOn(e -> "Travel".equals(e.taskName())).allSatisfy(e -> assertThat(e.amount()).isZero());
+    }
+
     @Test
     void theDemoIsCreatedOnceAndSurvivesLostPasswords() {
         CompanySetup setup = freshDatabase();
@@ -124,6 +182,7 @@ class CompanySetupTest {
             com.workline.persistence.catalog.CatalogDataGeneratorTest.assertGeneratedCatalog(manager,
                     CompanySetup.DEMO_PRODUCTS_PER_TYPE * 4, true);
             assertDemoQuotes(manager);
+            assertDemoTime(manager);
         } finally {
             manager.person().close();
         }
