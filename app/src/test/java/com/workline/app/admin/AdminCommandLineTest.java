@@ -289,6 +289,36 @@ class AdminCommandLineTest {
         assertThat(noQuotes.err()).contains("0 to 2,000,000 quotes");
     }
 
+    @Test
+    void generateWritesTimeAndBenchTimeMeasuresItBesideItsBaseline() throws Exception {
+        String prefix = "Time gen " + db.unique();
+        String[] target = {"--url", url(db.server().database()), "--user", db.superuserName()};
+        Run generated = run(adminEnv(), concat(new String[] {"admin", "generate", "--customers", "30", "--products", "8",
+                "--quotes", "0", "--time-entries", "3000", "--people", "4", "--name-prefix", prefix}, target));
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("\"" + prefix + " 1\": 4 people, 11 projects").contains("3,000 time entries");
+        String org = capture(generated.out(), "([0-9a-f-]{36})  " + Pattern.quote(prefix + " 1"));
+        try (var c = db.superuser().getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FILTER (WHERE NOT (started_at IS NOT NULL AND ended_at IS NULL)), "
+                    + "count(DISTINCT status) FROM app.time_entries WHERE organization_id = '" + org + "'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(3000);
+            assertThat(rs.getInt(2)).as("statuses by the weeks' age").isGreaterThanOrEqualTo(4);
+        }
+
+        Run bench = run(adminEnv(), concat(new String[] {"admin", "bench", "time", "--org", org, "--runs", "2",
+                "--warmup-seconds", "0"}, target));
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("Data: organization " + org + ": 3,00") // and its running timers
+                .contains("the person's week").contains("the manager's approval queue").contains("a project's budget figures")
+                .contains("time report over a year by project").contains("plain JDBC");
+
+        Run refused = run(adminEnv(), concat(new String[] {"admin", "generate", "--customers", "30", "--time-entries", "10",
+                "--people", "2"}, target));
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("3 to 1,000 people");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] result = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, result, a.length, b.length);

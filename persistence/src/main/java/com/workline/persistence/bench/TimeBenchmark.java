@@ -283,30 +283,36 @@ public final class TimeBenchmark {
             figures.add(measure(String.format("time report over a year by project, manager (%,d entries, %d projects)",
                             yearEntries, reportedProjects.length), runs,
                     i -> managerReports.report(year, TimeReportGrouping.PROJECT),
-                    i -> {
-                        query(managerJdbc, digits);
-                        query(managerJdbc, byProject);
-                        query(managerJdbc, budgets);
-                    }));
+                    i -> inReport(managerJdbc, digits, byProject, budgets)));
             SqlBuilder.Positional byPerson = managerReports.reportStatement(year, TimeReportGrouping.PERSON);
             figures.add(measure("time report over a year by person, manager", runs,
                     i -> managerReports.report(year, TimeReportGrouping.PERSON),
-                    i -> {
-                        query(managerJdbc, digits);
-                        query(managerJdbc, byPerson);
-                    }));
+                    i -> inReport(managerJdbc, digits, byPerson)));
             TimeReports ownReports = Projects.of(employeeSession).reports();
             SqlBuilder.Positional ownYear = ownReports.reportStatement(year, TimeReportGrouping.MONTH);
             figures.add(measure("time report over a year by month, employee (own entries)", runs,
                     i -> ownReports.report(year, TimeReportGrouping.MONTH),
-                    i -> {
-                        query(employeeJdbc, digits);
-                        query(employeeJdbc, ownYear);
-                    }));
+                    i -> inReport(employeeJdbc, digits, ownYear)));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }
         return figures;
+    }
+
+    /** A report's statements as the service sends them: in one transaction, planned for the actual period. */
+    private static void inReport(Connection c, SqlBuilder.Positional... statements) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement ps = c.prepareStatement(TimeReports.CUSTOM_PLANS)) {
+                ps.execute();
+            }
+            for (SqlBuilder.Positional statement : statements) {
+                query(c, statement);
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** A person's own connection with the organization selected for the session (once). */

@@ -37,6 +37,14 @@ public final class TimeReports {
         this.role = role;
     }
 
+    /**
+     * Run first in a report's transaction: the sums are planned for the actual period and filters each time. The JDBC
+     * driver prepares a statement on the server after five runs, and PostgreSQL's generic plan of a report guesses a few
+     * thousand entries for any period: for a year of a large organization it loops over an index per project and per
+     * cost row, twice as slow as the plan for the real half a million rows (docs/performance.md, "Projects and time").
+     */
+    public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     private boolean seesCosts() {
         return role == Role.OWNER || role == Role.ADMIN || role == Role.MANAGER;
     }
@@ -45,6 +53,7 @@ public final class TimeReports {
     public List<TimeReportRow> report(TimeReportQuery query, TimeReportGrouping grouping) {
         SqlBuilder.Positional statement = reportStatement(query, grouping);
         return db.readWith(c -> {
+            Jdbc.update(c, CUSTOM_PLANS);
             int digits = TimeSql.digits(c, db.currentTenant());
             List<TimeReportRow> rows = Jdbc.list(c, statement.sql(), rs -> new TimeReportRow(rs.getObject(1, UUID.class),
                     rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
@@ -173,7 +182,9 @@ public final class TimeReports {
     private List<UtilisationRow> utilisationWith(LocalDate from, LocalDate to, IntToLongFunction workingMinutes) {
         long working = workingMinutes.applyAsLong(weeklyWorkingMinutes());
         // Managers see every active member who records time; others only themselves (they see only their own entries).
-        return db.readWith(c -> Jdbc.list(c, """
+        return db.readWith(c -> {
+            Jdbc.update(c, CUSTOM_PLANS);
+            return Jdbc.list(c, """
                         SELECT m.user_id, %s, coalesce(sum(e.raw_minutes), 0),
                                coalesce(sum(e.raw_minutes) FILTER (WHERE e.billable), 0)
                           FROM sec.memberships m
@@ -186,7 +197,8 @@ public final class TimeReports {
                 rs -> new UtilisationRow(rs.getObject(1, UUID.class), rs.getString(2), working, rs.getLong(3), rs.getLong(4),
                         working <= 0 ? null : BigDecimal.valueOf(rs.getLong(4)).divide(BigDecimal.valueOf(working), 4,
                                 RoundingMode.HALF_UP)),
-                from, to, db.currentTenant(), seesCosts(), userId));
+                from, to, db.currentTenant(), seesCosts(), userId);
+        });
     }
 
     // ------------------------------------------------------------------------------------------ export

@@ -55,7 +55,7 @@ class ShellViewModelTest {
         TenantSession employee = db.signInTo(db.newPerson(org, Role.EMPLOYEE), org);
         try {
             assertThat(shell(admin, UserPreferences.inMemory()).sections()).extracting(Section::id)
-                    .containsExactly("home", "customers", "pipeline", "organization", "people", "pipelines", "custom_fields",
+                    .containsExactly("home", "customers", "pipeline", "organization", "time-settings", "people", "pipelines", "custom_fields",
                             "profile");
             assertThat(shell(employee, UserPreferences.inMemory()).sections()).extracting(Section::id)
                     .containsExactly("home", "customers", "pipeline", "profile");
