@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Projects &amp; time › My time and the timer in the demo company (signed in as Maria, a manager): hours typed into
  * the week grid with the keyboard, totals, Submit week; a timer started from the quick bar still runs after the client
- * is stopped and started again on the same data folder, Ctrl+Shift+T stops it and its entry is in the week.
+ * is stopped and started again on the same data folder, Ctrl+Shift+T stops it and its entry is in the week. The demo
+ * has Maria's draft time of this week; the grid walk clears it first (as she could, row by row) to count from zero.
  */
 @ExtendWith(ApplicationExtension.class)
 class TimeWalkTest {
@@ -93,6 +94,8 @@ class TimeWalkTest {
         waitUntil(() -> present(robot, "#nav-my_time"));
         ProjectDetails website = project("Walk website");
         ProjectDetails support = project("Walk support");
+        var time = Projects.of(session()).time();
+        time.week(null, LocalDate.now()).entries().forEach(e -> time.delete(e.id(), e.version()));
         robot.clickOn("#nav-my_time");
         waitUntil(() -> present(robot, "#time-grid") && text(robot, "#time-week-status").equals("No time recorded this week."));
 
@@ -156,17 +159,27 @@ class TimeWalkTest {
         assertThat(Projects.of(session()).time().runningTimer()).isNull();
 
         robot.clickOn("#nav-my_time");
-        waitUntil(() -> present(robot, "#time-row-0"));
-        assertThat(rowLabel(robot, 0)).endsWith("Walk timer");
+        waitUntil(() -> rowOf(robot, "Walk timer") >= 0);
+        int row = rowOf(robot, "Walk timer");
         assertThat(Weeks.startOf(stopped.entryDate())).isEqualTo(Weeks.startOf(LocalDate.now()));
-        String cell = "#time-cell-0-" + (stopped.entryDate().getDayOfWeek().getValue() - 1);
+        String cell = "#time-cell-" + row + "-" + (stopped.entryDate().getDayOfWeek().getValue() - 1);
         waitUntil(() -> !text(robot, cell).isEmpty());
         assertThat(text(robot, cell)).isEqualTo(com.workline.persistence.time.Durations.format(stopped.rawMinutes()));
         assertThat(text(robot, "#time-week-status")).isEqualTo("Draft \u2014 not submitted yet.");
     }
 
-    private static String rowLabel(FxRobot robot, int row) {
+    static String rowLabel(FxRobot robot, int row) {
         return ((Labeled) robot.lookup("#time-row-" + row).queryAs(javafx.scene.layout.VBox.class).getChildren().get(0)).getText();
+    }
+
+    /** The grid row whose label ends with the project's name, or -1 (the demo's own rows come first). */
+    static int rowOf(FxRobot robot, String project) {
+        for (int row = 0; robot.lookup("#time-row-" + row).tryQuery().isPresent(); row++) {
+            if (rowLabel(robot, row).endsWith(project)) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     private static long seconds(String hms) {
