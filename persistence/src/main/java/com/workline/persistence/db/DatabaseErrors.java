@@ -57,7 +57,7 @@ public final class DatabaseErrors {
                     "projects.customer.roundingByManagers"),
             Map.entry("A project keeps the number it was given.", "projects.project.numberFixed"),
             Map.entry("A project is linked to its quote only when it is created from it.", "projects.project.quoteLinkFixed"),
-            Map.entry("Only managers and the project's manager change its budget, billing and customer.",
+            Map.entry("Only managers and the project's manager change its status, dates, budget, billing and customer.",
                     "projects.project.termsByManagers"),
             Map.entry("A project is made from an accepted quote.", "projects.project.quoteNotAccepted"),
             Map.entry("This quote already has its project.", "projects.project.quoteHasProject"),

@@ -132,16 +132,22 @@ class ProjectServicesTest {
     }
 
     @Test
-    @DisplayName("employees change a project's budget and billing only as its manager")
+    @DisplayName("employees change a project's status, budget and billing only as its manager")
     void budgetTermsByManagers() {
         ProjectDetails project = w.project("Terms", w.customer);
         ProjectDetails renamed = w.of(w.employee).projects().update(project.project().withName(project.project().name() + "!"));
         assertThatThrownBy(() -> w.of(w.employee).projects().update(renamed.project().withBudget(60, null, true)))
                 .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
+        assertThatThrownBy(() -> w.of(w.employee).projects().update(renamed.project().withStatus(ProjectStatus.COMPLETED)))
+                .satisfies(e -> assertThat(problemOf(e)).isEqualTo(Problem.NOT_ALLOWED));
         ProjectDetails managed = projects().update(renamed.project().withManager(w.employeePerson.userId()));
         assertThat(w.of(w.employee).projects().update(managed.project().withBudget(60, null, true)).project().budgetMinutes())
                 .isEqualTo(60);
-        assertThatThrownBy(() -> w.of(w.viewer).projects().update(managed.project()))
+        managed = w.of(w.employee).projects().load(managed.project().id());
+        assertThat(w.of(w.employee).projects().update(managed.project().withStatus(ProjectStatus.ON_HOLD)).project().status())
+                .isEqualTo(ProjectStatus.ON_HOLD);
+        ProjectDetails onHold = w.of(w.employee).projects().load(managed.project().id());
+        assertThatThrownBy(() -> w.of(w.viewer).projects().update(onHold.project()))
                 .satisfies(e -> assertThat(problemOf(e)).isIn(Problem.NOT_ALLOWED, Problem.CONFLICT));
     }
 

@@ -653,6 +653,29 @@ class TimeHostileReviewTest {
     }
 
     @Test
+    @DisplayName("an employee cannot close a project, move its dates or make its time non-billable; its own manager can")
+    void projectStatusByManagers() throws SQLException {
+        UUID id = w.project("Status by managers", w.customer).project().id();
+        String[] changes = {"status = 'completed'", "status = 'cancelled'", "start_date = DATE '2020-01-01'",
+                "end_date = DATE '2020-01-02'", "default_billable = NOT default_billable"};
+        try (Connection c = w.plain(w.employeePerson)) {
+            for (String change : changes) {
+                refused(c, "WL002", "UPDATE app.projects SET " + change + " WHERE id = ?", id);
+            }
+            assertThat(Sql.update(c, "UPDATE app.projects SET name = name || ' (renamed)', description = 'planned' WHERE id = ?", id))
+                    .as("name and description stay open to employees").isEqualTo(1);
+        }
+        assertThat(w.superValue("SELECT status || ' ' || default_billable FROM app.projects WHERE id = ?", id))
+                .isEqualTo("active true");
+        w.superValue("UPDATE app.projects SET manager_id = ? WHERE id = ? RETURNING id", w.employeePerson.userId(), id);
+        try (Connection c = w.plain(w.employeePerson)) {
+            for (String change : changes) {
+                assertThat(Sql.update(c, "UPDATE app.projects SET " + change + " WHERE id = ?", id)).as(change).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("definer functions pin search_path with pg_temp last, so a person's temporary objects steer nothing")
     void temporaryObjectsSteerNothing() throws SQLException {
         assertThat(Sql.rows(w.db.superuser(), """

@@ -175,6 +175,8 @@ final class ProjectRecordView {
         status.getItems().setAll(ProjectStatus.values());
         status.setConverter(Forms.converter(s -> s == null ? "" : Messages.get("projects.status." + s.name())));
         status.valueProperty().bindBidirectional(vm.statusProperty());
+        // Status and dates, like the budget, are for managers and the project's own manager (the database says so too).
+        status.disableProperty().bind(vm.termsEditableProperty().not());
 
         DatePicker start = new DatePicker();
         start.setId("project-start");
@@ -182,6 +184,8 @@ final class ProjectRecordView {
         DatePicker end = new DatePicker();
         end.setId("project-end");
         end.valueProperty().bindBidirectional(vm.endDateProperty());
+        start.disableProperty().bind(vm.termsEditableProperty().not());
+        end.disableProperty().bind(vm.termsEditableProperty().not());
 
         ComboBox<Person> manager = new ComboBox<>();
         manager.setId("project-manager");
