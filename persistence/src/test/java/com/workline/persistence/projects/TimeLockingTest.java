@@ -134,6 +134,35 @@ class TimeLockingTest {
     }
 
     @Test
+    @DisplayName("a credit note gives invoiced time back: invoicing's functions (the owner role) return it to approved and "
+            + "unbilled, also behind the lock date, with its frozen amount; people still cannot, and it is billed once at a time")
+    void creditNoteReturnsTimeToUnbilled() throws SQLException {
+        UUID entry = entryOf(w.employeePerson, "2026-05-19", 90);
+        Object amount = column(entry, "amount");
+        UUID line = UUID.randomUUID();
+        w.asOwnerRole("UPDATE app.time_entries SET status = 'invoiced', invoice_line_id = ? WHERE id = ? RETURNING id", line, entry);
+        w.of(w.owner).settings().save(w.of(w.owner).settings().load().withLockDate(day("2026-05-31")));
+        try {
+            try (Connection c = w.plain(w.ownerPerson)) {
+                refused(c, "WL002", "UPDATE app.time_entries SET status = 'approved', invoice_line_id = NULL WHERE id = ?", entry);
+            }
+            assertThatThrownBy(() -> w.asOwnerRole("UPDATE app.time_entries SET status = 'approved' WHERE id = ? RETURNING id", entry))
+                    .as("invoiced time has its invoice line, unbilled time none").hasMessageContaining("23514");
+            w.asOwnerRole("UPDATE app.time_entries SET status = 'approved', invoice_line_id = NULL WHERE id = ? RETURNING id", entry);
+            assertThat(column(entry, "status")).isEqualTo("approved");
+            assertThat(column(entry, "invoice_line_id")).isNull();
+            assertThat(column(entry, "amount")).as("the frozen amount stays").isEqualTo(amount);
+            assertThatThrownBy(() -> w.asOwnerRole("UPDATE app.time_entries SET raw_minutes = 30 WHERE id = ? RETURNING id", entry))
+                    .as("the credit note changes nothing else behind the lock date").hasMessageContaining("WL002");
+            w.asOwnerRole("UPDATE app.time_entries SET status = 'invoiced', invoice_line_id = ? WHERE id = ? RETURNING id",
+                    UUID.randomUUID(), entry);
+            assertThat(column(entry, "invoice_line_id")).as("billed again on one new line, never on two").isNotEqualTo(line);
+        } finally {
+            w.of(w.owner).settings().save(w.of(w.owner).settings().load().withLockDate(null));
+        }
+    }
+
+    @Test
     @DisplayName("nothing on or before the lock date is inserted, changed, moved or deleted, by anyone")
     void lockDate() throws SQLException {
         UUID march = entryOf(w.employeePerson, "2026-03-10", 60);

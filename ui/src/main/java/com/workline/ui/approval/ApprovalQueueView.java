@@ -52,8 +52,8 @@ public final class ApprovalQueueView {
         queue.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queue.setPlaceholder(new Label(Messages.get("approvals.none")));
         queue.getColumns().add(column(Messages.get("approvals.person"), q -> q.week().personName(), 120));
-        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekShort(q.week().weekStart()), 140));
-        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 70)));
+        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekShort(q.week().weekStart()), 155));
+        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 62)));
         queue.getColumns().add(right(column(Messages.get("approvals.hours"), q -> vm.hours(q.week().minutes()), 65)));
         queue.getColumns().add(right(column(Messages.get("approvals.billableHours"), q -> vm.hours(q.week().billableMinutes()),
                 75)));
@@ -124,7 +124,7 @@ public final class ApprovalQueueView {
         keys.getStyleClass().add("text-muted");
 
         SplitPane split = new SplitPane(queue, week(vm));
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.46);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox page = new VBox(12, Forms.title(Messages.get("approvals.title")), actions, keys, split);
         page.setPadding(new Insets(20, 28, 20, 28));

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -82,16 +83,21 @@ public final class TimeReportView {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
 
+        // Export and the busy sign close the period's row; the message has a row of its own only when there is one.
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
         HBox period = new HBox(8, groupingLabel, grouping, fromLabel, new VBox(2, from, fromError), toLabel, new VBox(2, to, toError),
-                presets);
+                presets, gap, busy, export);
         period.setAlignment(Pos.TOP_LEFT);
         Label message = new Label();
         message.setId("report-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox actions = new HBox(10, export, busy, message);
+        HBox actions = new HBox(10, message);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.visibleProperty().bind(message.textProperty().isNotEmpty());
+        actions.managedProperty().bind(actions.visibleProperty());
 
         TableView<List<String>> report = table("report-table", vm.header(), vm.table(), "reports.empty");
         Label budgetHint = new Label(Messages.get("reports.budget.hint"));
