@@ -51,9 +51,9 @@ public final class ApprovalQueueView {
         queue.setId("approval-queue");
         queue.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queue.setPlaceholder(new Label(Messages.get("approvals.none")));
-        queue.getColumns().add(column(Messages.get("approvals.person"), q -> q.week().personName(), 120));
-        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekShort(q.week().weekStart()), 155));
-        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 62)));
+        queue.getColumns().add(column(Messages.get("approvals.person"), q -> q.week().personName(), 110));
+        queue.getColumns().add(column(Messages.get("approvals.week"), q -> vm.weekShort(q.week().weekStart()), 150));
+        queue.getColumns().add(right(column(Messages.get("approvals.entries"), q -> String.valueOf(q.week().entries()), 72)));
         queue.getColumns().add(right(column(Messages.get("approvals.hours"), q -> vm.hours(q.week().minutes()), 65)));
         queue.getColumns().add(right(column(Messages.get("approvals.billableHours"), q -> vm.hours(q.week().billableMinutes()),
                 75)));
