@@ -56,9 +56,9 @@ public final class Main implements Runnable {
         if (dataDir != null) {
             flags.put(com.workline.app.config.ConfigurationResolver.DATA_DIR, dataDir);
         }
-        com.workline.app.config.ClientConfiguration configuration = com.workline.app.config.ConfigurationResolver
-                .standard(flags, name -> environment.variable(name).orElse(null)).resolve(demo);
-        com.workline.app.desktop.DesktopApp.launch(configuration);
+        com.workline.app.config.ConfigurationResolver resolver = com.workline.app.config.ConfigurationResolver
+                .standard(flags, name -> environment.variable(name).orElse(null));
+        com.workline.app.desktop.DesktopApp.launch(resolver.resolve(demo), resolver.setAside());
     }
 
     /** Builds the command line with plain-language error reporting and exit codes (0 ok, 1 failed, 2 usage). */

@@ -42,7 +42,13 @@ public final class DesktopApp extends Application {
     private ExitActions.Registration stopOnExit;
 
     public static void launch(ClientConfiguration clientConfiguration) {
+        launch(clientConfiguration, java.util.List.of());
+    }
+
+    /** @param setAside what IT's locks in the system-wide file overruled, logged once the log file is open */
+    public static void launch(ClientConfiguration clientConfiguration, java.util.List<String> setAside) {
         prepareProcess(clientConfiguration);
+        setAside.forEach(LOG::warn);
         configuration = clientConfiguration;
         try {
             Application.launch(DesktopApp.class);

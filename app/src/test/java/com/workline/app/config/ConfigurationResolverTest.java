@@ -51,4 +51,40 @@ class ConfigurationResolverTest {
                 dir.resolve("a"), dir.resolve("b")).resolve(true))
                 .hasMessageContaining("--demo works only with the embedded database");
     }
+
+    @Test
+    void aSettingItLocksComesFromTheSystemFileWhateverTheUserSays(@TempDir Path dir) throws Exception {
+        Path system = dir.resolve("system.properties");
+        Path user = dir.resolve("user.properties");
+        Files.writeString(system, "server.url=jdbc:postgresql://db.acme.example/workline\nrole-prefix=sys\n"
+                + "locked = server.url, data-dir\n");
+        Files.writeString(user, "server.url=jdbc:postgresql://elsewhere/wl\nrole-prefix=usr\ndata-dir=/mine\n");
+        Map<String, String> env = Map.of("WORKLINE_SERVER_URL", "jdbc:postgresql://env/wl", "WORKLINE_DATA_DIR", "/env");
+
+        ConfigurationResolver resolver = new ConfigurationResolver(Map.of("server.url", "jdbc:postgresql://flag/wl"),
+                env::get, user, system);
+        ClientConfiguration resolved = resolver.resolve(false);
+        assertThat(resolved.server().host()).as("locked: only the system file").isEqualTo("db.acme.example");
+        assertThat(resolved.roles().prefix()).as("not locked: the user's file wins").isEqualTo("usr");
+        assertThat(resolved.dataFolder()).as("locked and left out by IT: the built-in default")
+                .isEqualTo(com.workline.app.embedded.DataFolders.userDataFolder());
+        assertThat(resolver.locked()).containsExactlyInAnyOrder("server.url", "data-dir");
+        assertThat(resolver.setAside()).hasSize(5).allSatisfy(n -> assertThat(n).contains("is ignored: it is locked by " + system))
+                .anySatisfy(n -> assertThat(n).startsWith("The setting server.url from the command-line flag"))
+                .anySatisfy(n -> assertThat(n).startsWith("The setting data-dir from the environment variable WORKLINE_DATA_DIR"))
+                .anySatisfy(n -> assertThat(n).startsWith("The setting data-dir from the per-user file"));
+        assertThatThrownBy(() -> resolver.resolve(true)).as("a locked company server allows no demo")
+                .hasMessageContaining("--demo works only with the embedded database");
+    }
+
+    @Test
+    void withoutLocksNothingIsSetAside(@TempDir Path dir) throws Exception {
+        Path system = dir.resolve("system.properties");
+        Files.writeString(system, "server.url=jdbc:postgresql://db/wl\n");
+        ConfigurationResolver resolver = new ConfigurationResolver(Map.of("server.url", "jdbc:postgresql://flag/wl"), k -> null,
+                dir.resolve("none"), system);
+        assertThat(resolver.value("server.url")).contains("jdbc:postgresql://flag/wl");
+        assertThat(resolver.setAside()).isEmpty();
+        assertThat(resolver.locked()).isEmpty();
+    }
 }
