@@ -12,8 +12,13 @@ import java.nio.file.Path;
  * @param roles      role names (prefix) of the Workline database
  * @param dataFolder where the embedded database and local files live
  * @param demo       open the demo company (embedded only)
+ * @param serverLocked IT locked the server in the system-wide file: the sign-in window offers no other
  */
-public record ClientConfiguration(ServerAddress server, RoleNames roles, Path dataFolder, boolean demo) {
+public record ClientConfiguration(ServerAddress server, RoleNames roles, Path dataFolder, boolean demo, boolean serverLocked) {
+    public ClientConfiguration(ServerAddress server, RoleNames roles, Path dataFolder, boolean demo) {
+        this(server, roles, dataFolder, demo, false);
+    }
+
     public boolean embedded() {
         return server == null;
     }

@@ -104,7 +104,7 @@ public final class ConfigurationResolver {
             throw new IllegalArgumentException("--demo works only with the embedded database, but a company server is configured ("
                     + server.display() + ").");
         }
-        return new ClientConfiguration(server, roles, dataFolder, demo);
+        return new ClientConfiguration(server, roles, dataFolder, demo, locked.contains(SERVER_URL));
     }
 
     private static Optional<String> first(String... candidates) {

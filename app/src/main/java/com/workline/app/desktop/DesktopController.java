@@ -123,7 +123,8 @@ public final class DesktopController {
 
     void showSignIn() {
         SignInViewModel vm = new SignInViewModel(new SignInService(configuration.roles(), 4),
-                embedded == null ? null : embedded::address, configuration.server(), tasks, preferences, this::signedIn);
+                embedded == null ? null : embedded::address, configuration.server(), configuration.serverLocked(), tasks, preferences,
+                this::signedIn);
         show(SignInView.create(vm));
     }
 

@@ -69,6 +69,7 @@ class ConfigurationResolverTest {
         assertThat(resolved.dataFolder()).as("locked and left out by IT: the built-in default")
                 .isEqualTo(com.workline.app.embedded.DataFolders.userDataFolder());
         assertThat(resolver.locked()).containsExactlyInAnyOrder("server.url", "data-dir");
+        assertThat(resolved.serverLocked()).as("the sign-in window offers no other server").isTrue();
         assertThat(resolver.setAside()).hasSize(5).allSatisfy(n -> assertThat(n).contains("is ignored: it is locked by " + system))
                 .anySatisfy(n -> assertThat(n).startsWith("The setting server.url from the command-line flag"))
                 .anySatisfy(n -> assertThat(n).startsWith("The setting data-dir from the environment variable WORKLINE_DATA_DIR"))
@@ -86,5 +87,6 @@ class ConfigurationResolverTest {
         assertThat(resolver.value("server.url")).contains("jdbc:postgresql://flag/wl");
         assertThat(resolver.setAside()).isEmpty();
         assertThat(resolver.locked()).isEmpty();
+        assertThat(resolver.resolve(false).serverLocked()).isFalse();
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -56,6 +57,15 @@ public final class SignInView {
         serverFields.addRow(1, fixed(Messages.get("signin.database")), database);
         javafx.scene.layout.GridPane.setHgrow(host, javafx.scene.layout.Priority.ALWAYS);
         GridPane.setColumnSpan(database, 3);
+        if (!vm.serverChoosable()) {
+            // IT locked the server in the system-wide configuration.
+            embedded.setDisable(true);
+            company.setDisable(true);
+            serverFields.setDisable(true);
+            Tooltip locked = new Tooltip(Messages.get("signin.server.locked"));
+            embedded.setTooltip(locked);
+            company.setTooltip(locked);
+        }
         serverFields.visibleProperty().bind(vm.useEmbeddedProperty().not());
         serverFields.managedProperty().bind(serverFields.visibleProperty());
 

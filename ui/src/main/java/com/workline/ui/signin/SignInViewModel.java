@@ -36,6 +36,8 @@ public final class SignInViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final BooleanProperty capsLock = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ServerAddress companyServer;
+    private final boolean serverLocked;
 
     /**
      * @param embeddedServer the embedded database's address, or {@code null} when this installation has none
@@ -43,7 +45,18 @@ public final class SignInViewModel {
      */
     public SignInViewModel(SignInService signInService, Supplier<ServerAddress> embeddedServer, ServerAddress companyServer,
                            BackgroundTasks tasks, UserPreferences preferences, Consumer<SignedInPerson> onSignedIn) {
+        this(signInService, embeddedServer, companyServer, false, tasks, preferences, onSignedIn);
+    }
+
+    /**
+     * @param serverLocked IT locked the server in the system-wide configuration: the choice of server is fixed
+     */
+    public SignInViewModel(SignInService signInService, Supplier<ServerAddress> embeddedServer, ServerAddress companyServer,
+                           boolean serverLocked, BackgroundTasks tasks, UserPreferences preferences,
+                           Consumer<SignedInPerson> onSignedIn) {
         this.signInService = signInService;
+        this.companyServer = companyServer;
+        this.serverLocked = serverLocked;
         this.embeddedServer = embeddedServer;
         this.tasks = tasks;
         this.preferences = preferences;
@@ -58,6 +71,11 @@ public final class SignInViewModel {
             useEmbedded.set(false);
         }
         email.set(preferences.get("last-email").orElse(""));
+    }
+
+    /** Whether the person may choose another server than the configured one. */
+    public boolean serverChoosable() {
+        return !serverLocked;
     }
 
     public boolean embeddedAvailable() {
@@ -142,6 +160,12 @@ public final class SignInViewModel {
         if (portNumber < 1 || portNumber > 65535) {
             throw new IllegalArgumentException(Messages.get("signin.error.port"));
         }
-        return ServerAddress.of(host.get().strip(), portNumber, database.get().strip());
+        ServerAddress typed = ServerAddress.of(host.get().strip(), portNumber, database.get().strip());
+        // The configured server as it is, with its TLS settings (sslmode, CA), unless another one was typed.
+        if (companyServer != null && companyServer.host().equals(typed.host()) && companyServer.port() == typed.port()
+                && companyServer.database().equals(typed.database())) {
+            return companyServer;
+        }
+        return typed;
     }
 }

@@ -71,4 +71,30 @@ class SignInViewModelTest {
         vm.signIn();
         assertThat(vm.errorProperty().get()).isEqualTo("Enter your email and password.");
     }
+
+    @Test
+    void theConfiguredServerKeepsItsTlsSettings() {
+        TestPerson person = db.newPerson(db.newOrganization("VM TLS"), Role.EMPLOYEE);
+        ServerAddress plain = db.server();
+        // The test server speaks no TLS: a client that kept sslmode=require must be refused, not fall back to plain.
+        ServerAddress requiringTls = new ServerAddress(plain.host(), plain.port(), plain.database(), "require", null);
+        SignInViewModel vm = new SignInViewModel(new SignInService(db.roles(), 1), null, requiringTls, true,
+                BackgroundTasks.direct(), preferences, signedIn::add);
+        assertThat(vm.serverChoosable()).isFalse();
+        vm.emailProperty().set(person.email());
+        vm.passwordProperty().set(TestDatabase.PASSWORD);
+        vm.signIn();
+        assertThat(signedIn).as("sslmode=require was used").isEmpty();
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+
+        SignInViewModel choosable = new SignInViewModel(new SignInService(db.roles(), 1), null,
+                new ServerAddress(plain.host(), plain.port(), plain.database(), "disable", null), BackgroundTasks.direct(),
+                preferences, signedIn::add);
+        assertThat(choosable.serverChoosable()).isTrue();
+        choosable.emailProperty().set(person.email());
+        choosable.passwordProperty().set(TestDatabase.PASSWORD);
+        choosable.signIn();
+        assertThat(signedIn).hasSize(1);
+        signedIn.forEach(SignedInPerson::close);
+    }
 }
