@@ -24,8 +24,15 @@ public final class Migrations {
     }
 
     public static MigrationReport migrate(DataSource admin, RoleNames roles) {
+        return migrate(admin, roles, null);
+    }
+
+    /** Up to {@code targetVersion} (null: the latest); an older target is for tests that need an older schema. */
+    public static MigrationReport migrate(DataSource admin, RoleNames roles, Integer targetVersion) {
         requireInitialised(admin, roles);
-        Flyway flyway = configure(admin, roles);
+        Flyway flyway = targetVersion == null ? configure(admin, roles)
+                : Flyway.configure().configuration(configure(admin, roles).getConfiguration())
+                        .target(String.valueOf(targetVersion)).load();
         Integer before = currentVersion(flyway);
         try {
             MigrateResult result = flyway.migrate();
@@ -39,6 +46,22 @@ public final class Migrations {
     /** The version the database is at, or empty before the first migration. */
     public static Optional<Integer> installedVersion(DataSource admin, RoleNames roles) {
         return Optional.ofNullable(currentVersion(configure(admin, roles)));
+    }
+
+    /**
+     * How many migrations this client would run on a database that Workline already uses (0 for a new or
+     * empty database, or one of another role prefix, which the migration refuses anyway).
+     */
+    public static int pendingOnExisting(DataSource admin, RoleNames roles) {
+        try (Connection c = admin.getConnection()) {
+            if (!recordedPrefix(c).map(roles.prefix()::equals).orElse(false)) {
+                return 0;
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+        Flyway flyway = configure(admin, roles);
+        return currentVersion(flyway) == null ? 0 : flyway.info().pending().length;
     }
 
     private static Flyway configure(DataSource admin, RoleNames roles) {
