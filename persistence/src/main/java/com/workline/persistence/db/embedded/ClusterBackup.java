@@ -467,10 +467,15 @@ public final class ClusterBackup {
     }
 
     private static int schemaVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT CASE WHEN to_regclass('flyway.flyway_schema_history') IS NULL THEN 0 ELSE
-                  (SELECT coalesce(max(version::int), 0) FROM flyway.flyway_schema_history WHERE success AND version IS NOT NULL)
-                END""")) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT to_regclass('flyway.flyway_schema_history') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0;
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT coalesce(max(version::int), 0) FROM flyway.flyway_schema_history WHERE success AND version IS NOT NULL")) {
             rs.next();
             return rs.getInt(1);
         }
