@@ -88,8 +88,8 @@ final class EmbeddedBackups implements DatabaseBackups {
     }
 
     @Override
-    public String backUp(Path target) {
-        ClusterBackup.Manifest manifest = database.backUp(target, ClusterBackup.Progress.NONE);
+    public String backUp(Path target, java.util.function.LongConsumer filesCopied) {
+        ClusterBackup.Manifest manifest = database.backUp(target, filesCopied::accept);
         long bytes;
         try {
             bytes = Files.size(target);

@@ -2,6 +2,7 @@ package com.workline.ui.shell;
 
 import com.workline.ui.common.Messages;
 import com.workline.ui.task.BackgroundTasks;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -22,7 +23,9 @@ final class BackupDialogs {
         backups.chooseTarget(owner).ifPresent(target -> {
             Progress progress = Progress.show(owner, Messages.get("backup.title"),
                     Messages.get("backup.running", target.toAbsolutePath()));
-            tasks.run(() -> backups.backUp(target), progress::succeeded, failure -> progress.failed(failure.getLocalizedMessage()));
+            String running = Messages.get("backup.running", target.toAbsolutePath());
+            tasks.run(() -> backups.backUp(target, files -> Platform.runLater(() -> progress.update(
+                    running + "\n" + Messages.get("backup.files.copied", files)))), progress::succeeded, failure -> progress.failed(failure.getLocalizedMessage()));
         });
     }
 
@@ -69,6 +72,12 @@ final class BackupDialogs {
             p.dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setDisable(true);
             p.dialog.show();
             return p;
+        }
+
+        void update(String message) {
+            if (indicator.isVisible()) {
+                text.setText(message);
+            }
         }
 
         void succeeded(String result) {

@@ -19,8 +19,8 @@ public interface DatabaseBackups {
     /** Asks which backup to restore (FX thread); empty when cancelled. */
     Optional<Path> chooseSource(Window owner);
 
-    /** Writes a backup (worker thread); returns what to tell the person. */
-    String backUp(Path target);
+    /** Writes a backup (worker thread), telling the files copied so far now and then; returns what to tell the person. */
+    String backUp(Path target, java.util.function.LongConsumer filesCopied);
 
     /** Reads and checks the whole file (worker thread); returns what the confirmation names it by. */
     String check(Path file);
