@@ -76,9 +76,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     Connections.dataSource(maintenance, EmbeddedPostgresServer.SUPERUSER, password), DATABASE);
             ServerAddress address = maintenance.withDatabase(DATABASE);
             DataSource superuser = Connections.dataSource(address, EmbeddedPostgresServer.SUPERUSER, password);
-            int pending = Migrations.pendingOnExisting(superuser, roles);
-            if (pending > 0 && targetVersion == null) {
-                backUpBeforeMigrating(server, dataFolder, pending);
+            if (targetVersion == null && Migrations.pendingOnExisting(superuser, roles)) {
+                backUpBeforeMigrating(server, dataFolder);
             }
             MigrationReport report = ServerBootstrap.initialise(superuser, DATABASE, roles, targetVersion);
             return new EmbeddedDatabase(server, address, superuser, roles, report, stopOnExit);
@@ -89,10 +88,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The database is about to be migrated: keep a copy first, and only the last few of those copies. */
-    private static void backUpBeforeMigrating(EmbeddedPostgresServer server, Path dataFolder, int pending) {
+    private static void backUpBeforeMigrating(EmbeddedPostgresServer server, Path dataFolder) {
         Path folder = backupsFolder(dataFolder);
         Path file = folder.resolve(ClusterBackup.fileName(MIGRATION_BACKUP_PREFIX, Instant.now()));
-        LOG.info("{} migration(s) pending on the embedded database: backing it up to {} first", pending, file);
+        LOG.info("Migrations are pending on the embedded database: backing it up to {} first", file);
         ClusterBackup.backUp(server, DATABASE, file, ClientVersion.version(), ClusterBackup.Progress.NONE);
         for (Path old : migrationBackups(dataFolder).stream().skip(MIGRATION_BACKUPS_KEPT).toList()) {
             try {
