@@ -64,6 +64,8 @@ public final class ClusterBackup {
     static final String PASSWORD = "superuser.password";
     static final String STAGING = "pgdata.restoring";
     static final String REPLACED_PREFIX = "pgdata.before-restore-";
+    /** Written while the folders are swapped: names the replaced cluster, so an interrupted swap can be undone. */
+    static final String SWAP_MARKER = "restore.swapping";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBackup.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** Files PostgreSQL's documentation says to leave out of a base backup (contents of these folders). */
@@ -266,11 +268,15 @@ public final class ClusterBackup {
     private static void swap(EmbeddedPostgresServer server, Path staging) {
         Path data = server.dataDirectory();
         Path replaced = server.home().resolve(REPLACED_PREFIX + STAMP.format(Instant.now()));
+        Path marker = server.home().resolve(SWAP_MARKER);
         try {
             server.stopKeepingLock();
+            Files.writeString(marker, replaced.getFileName().toString());
             Files.move(data, replaced, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            finishInterruptedSwap(server.home());
+            server.startCluster(data, server.port());
             throw new WorklineException(Problem.UNEXPECTED, Text.of("backup.restore.failed", e.getMessage()), e);
         }
         try {
@@ -284,9 +290,11 @@ public final class ClusterBackup {
             } catch (IOException | RuntimeException e) {
                 startFailed.addSuppressed(e);
             }
+            deleteMarker(marker);
             throw new WorklineException(Problem.UNEXPECTED, Text.of("backup.restore.failed", startFailed.getMessage()),
                     startFailed);
         }
+        deleteMarker(marker);
         // Keep the cluster just replaced (a restore can be undone by hand), not the ones of earlier restores.
         try (Stream<Path> siblings = Files.list(server.home())) {
             for (Path old : siblings.filter(p -> p.getFileName().toString().startsWith(REPLACED_PREFIX)
@@ -295,6 +303,37 @@ public final class ClusterBackup {
             }
         } catch (IOException e) {
             LOG.warn("Could not remove earlier replaced clusters in {}", server.home(), e);
+        }
+    }
+
+    /**
+     * A restore that was interrupted while swapping the folders (power cut, killed): if the cluster folder is
+     * missing, the replaced one is put back; if the restored one is in place (it was checked before), it stays.
+     * Called before the server starts, by the process that holds the server lock.
+     */
+    static void finishInterruptedSwap(Path home) {
+        Path marker = home.resolve(SWAP_MARKER);
+        if (!Files.exists(marker)) {
+            return;
+        }
+        try {
+            Path data = home.resolve("pgdata");
+            Path replaced = home.resolve(Files.readString(marker).trim());
+            if (!Files.exists(data) && replaced.getFileName().toString().startsWith(REPLACED_PREFIX) && Files.isDirectory(replaced)) {
+                LOG.warn("A restore was interrupted before the restored database was in place; putting {} back", replaced);
+                Files.move(replaced, data, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.delete(marker);
+        } catch (IOException e) {
+            throw new WorklineException(Problem.UNEXPECTED, Text.of("backup.restore.failed", e.getMessage()), e);
+        }
+    }
+
+    private static void deleteMarker(Path marker) {
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}", marker, e);
         }
     }
 

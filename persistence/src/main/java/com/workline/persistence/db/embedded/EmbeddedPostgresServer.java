@@ -90,6 +90,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             String password = readOrCreatePassword(passwordFile);
             PgCtl pgCtl = new PgCtl(binaries, account);
+            ClusterBackup.finishInterruptedSwap(home);
             if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
                 initialise(pgCtl, account, dataDirectory, home, password);
             }

@@ -115,4 +115,23 @@ class ClusterBackupTest {
             assertThat(count(again) % 2).isZero();
         }
     }
+
+    @Test
+    void aSwapInterruptedBeforeTheRestoredClusterWasInPlacePutsThePreviousOneBack(@TempDir Path temp) throws Exception {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = temp.resolve("home");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home);
+             Connection c = connect(server, "postgres", EmbeddedPostgresServer.SUPERUSER, server.superuserPassword());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE workline");
+        }
+        // As if the process died right after moving the current cluster aside.
+        Files.writeString(home.resolve(ClusterBackup.SWAP_MARKER), ClusterBackup.REPLACED_PREFIX + "20260101-000000");
+        Files.move(home.resolve("pgdata"), home.resolve(ClusterBackup.REPLACED_PREFIX + "20260101-000000"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home);
+             Connection c = connect(server, "workline", EmbeddedPostgresServer.SUPERUSER, server.superuserPassword())) {
+            assertThat(c.isValid(5)).as("the previous cluster, with its database, is back").isTrue();
+        }
+        assertThat(home.resolve(ClusterBackup.SWAP_MARKER)).doesNotExist();
+    }
 }
