@@ -15,19 +15,49 @@ public final class Environment {
         Optional<char[]> read(String prompt);
     }
 
+    /** Reads one line typed in answer to a question; empty when there is no terminal. */
+    public interface LinePrompt {
+        Optional<String> read(String prompt);
+    }
+
     private final Function<String, String> variables;
     private final PasswordPrompt prompt;
+    private final LinePrompt lines;
 
     public Environment(Function<String, String> variables, PasswordPrompt prompt) {
+        this(variables, prompt, text -> Optional.empty());
+    }
+
+    public Environment(Function<String, String> variables, PasswordPrompt prompt, LinePrompt lines) {
         this.variables = variables;
         this.prompt = prompt;
+        this.lines = lines;
     }
 
     public static Environment system() {
         return new Environment(System::getenv, text -> {
             Console console = System.console();
             return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", text));
+        }, text -> {
+            Console console = System.console();
+            return console == null ? Optional.empty() : Optional.ofNullable(console.readLine("%s", text));
         });
+    }
+
+    /** The same environment answering questions with {@code lines} (tests). */
+    public Environment withLines(LinePrompt answers) {
+        return new Environment(variables, prompt, answers);
+    }
+
+    /**
+     * Asks a yes/no question in the terminal: true only for "y" or "yes". Without a terminal, a clear error
+     * telling which option answers it instead.
+     */
+    public boolean confirm(String question, String option) {
+        String answer = lines.read(question + " [y/N] ").orElseThrow(() -> new IllegalArgumentException(
+                "Cannot ask \"" + question + "\" without a terminal: add " + option + " to answer yes."));
+        String a = answer.trim().toLowerCase(java.util.Locale.ROOT);
+        return a.equals("y") || a.equals("yes");
     }
 
     public static Environment of(Map<String, String> variables) {

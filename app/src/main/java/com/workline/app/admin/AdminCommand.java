@@ -11,10 +11,12 @@ import picocli.CommandLine.ParentCommand;
                 "Without --url every command acts on the embedded database in your data folder,",
                 "which is created and migrated on first use."},
         subcommands = {InitServerCommand.class, MigrateCommand.class, CreateOrgCommand.class, CreateUserCommand.class,
-                ListOrgsCommand.class, VersionCommand.class, GenerateCommand.class, BenchCommand.class, SessionsCommand.class},
+                ListOrgsCommand.class, VersionCommand.class, GenerateCommand.class, BenchCommand.class, SessionsCommand.class,
+                BackupCommand.class, RestoreCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  workline admin version",
+                "  workline admin backup --to ~/workline.wlbackup",
                 "  workline admin create-org --name \"Acme Tools\" --currency EUR --country DE",
                 "  WORKLINE_USER_PASSWORD=... workline admin create-user --org \"Acme Tools\" \\",
                 "      --email anna@acme.example --first-name Anna --last-name Berg --role owner",

@@ -64,6 +64,8 @@ public final class DesktopController {
     private volatile String serverVersion;
     /** Help › About; set by the application (null: no About item). */
     private Runnable about;
+    /** How Back up… and Restore… ask for files (tests replace the native dialogs). */
+    private EmbeddedBackups.FileChoice fileChoice = EmbeddedBackups.NATIVE;
 
     public DesktopController(ClientConfiguration configuration, Stage stage, TaskRunner runner, UserPreferences preferences) {
         this.configuration = configuration;
@@ -176,8 +178,11 @@ public final class DesktopController {
         if (serverVersion == null) {
             tasks.run(signedIn::serverVersion, version -> serverVersion = version, failure -> { });
         }
+        EmbeddedBackups backups = embedded == null ? null : new EmbeddedBackups(embedded, session.role(),
+                configuration.dataFolder(), fileChoice, locale, this::restore);
         shell = ShellView.create(shellVm, context, about != null ? about
-                : () -> com.workline.ui.about.AboutView.show(stage, AboutInfoFactory.create(configuration, () -> serverVersion)));
+                : () -> com.workline.ui.about.AboutView.show(stage, AboutInfoFactory.create(configuration, () -> serverVersion)),
+                backups);
         show((Parent) shell.root());
         shell.shown(stage.getScene());
         stage.setTitle(Messages.get("app.title") + " \u2014 " + session.organization().name());
@@ -231,6 +236,43 @@ public final class DesktopController {
         Theme.LIGHT.apply();
         stage.setTitle(Messages.get("app.title"));
         showSignIn();
+    }
+
+    /**
+     * Restore… confirmed: everyone here is signed out and the connection pool closed (the server is stopped and
+     * swapped under it), the backup restored in the background, then sign-in again, with the result.
+     */
+    private void restore(java.nio.file.Path file) {
+        leaveShell();
+        if (person != null) {
+            person.close();
+            person = null;
+        }
+        Theme.LIGHT.apply();
+        stage.setTitle(Messages.get("app.title"));
+        show(progress(Messages.get("restore.running")));
+        tasks.run(() -> embedded.restore(file, com.workline.persistence.db.embedded.ClusterBackup.Progress.NONE), manifest -> {
+            showSignIn();
+            tell(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    Messages.get("restore.done", EmbeddedBackups.describe(manifest, locale)));
+        }, failure -> {
+            showSignIn();
+            tell(javafx.scene.control.Alert.AlertType.ERROR, Messages.get("restore.failed", failure.getLocalizedMessage()));
+        });
+    }
+
+    private void tell(javafx.scene.control.Alert.AlertType type, String message) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(type, message, javafx.scene.control.ButtonType.OK);
+        alert.setTitle(Messages.get("restore.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("restore-result");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    /** Tests: answer Back up…'s and Restore…'s file dialogs. */
+    void chooseFilesWith(EmbeddedBackups.FileChoice choice) {
+        this.fileChoice = choice;
     }
 
     private void show(Parent content) {

@@ -24,8 +24,15 @@ public final class Migrations {
     }
 
     public static MigrationReport migrate(DataSource admin, RoleNames roles) {
+        return migrate(admin, roles, null);
+    }
+
+    /** Up to {@code targetVersion} (null: the latest); an older target is for tests that need an older schema. */
+    public static MigrationReport migrate(DataSource admin, RoleNames roles, Integer targetVersion) {
         requireInitialised(admin, roles);
-        Flyway flyway = configure(admin, roles);
+        Flyway flyway = targetVersion == null ? configure(admin, roles)
+                : Flyway.configure().configuration(configure(admin, roles).getConfiguration())
+                        .target(String.valueOf(targetVersion)).load();
         Integer before = currentVersion(flyway);
         try {
             MigrateResult result = flyway.migrate();
@@ -39,6 +46,34 @@ public final class Migrations {
     /** The version the database is at, or empty before the first migration. */
     public static Optional<Integer> installedVersion(DataSource admin, RoleNames roles) {
         return Optional.ofNullable(currentVersion(configure(admin, roles)));
+    }
+
+    /**
+     * Whether this client has migrations to run on a database that Workline already uses (false for a new or
+     * empty database, or one of another role prefix, which the migration refuses anyway). Plain SQL on Flyway's
+     * history, compared with {@link SchemaVersion#EXPECTED}: cheap enough for every start.
+     */
+    public static boolean pendingOnExisting(DataSource admin, RoleNames roles) {
+        try (Connection c = admin.getConnection()) {
+            if (!recordedPrefix(c).map(roles.prefix()::equals).orElse(false)) {
+                return false;
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT to_regclass('flyway.flyway_schema_history') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT max(version::int) FROM flyway.flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                rs.next();
+                int installed = rs.getInt(1);
+                return !rs.wasNull() && installed < SchemaVersion.EXPECTED;
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
     }
 
     private static Flyway configure(DataSource admin, RoleNames roles) {

@@ -50,6 +50,11 @@ public final class ServerBootstrap {
 
     /** Roles, grants and extensions (as superuser), then migrations (as the owner role). */
     public static MigrationReport initialise(DataSource superuser, String database, RoleNames roles) {
+        return initialise(superuser, database, roles, null);
+    }
+
+    /** Up to {@code targetVersion} (null: the latest): an older target is for tests that need an older schema. */
+    public static MigrationReport initialise(DataSource superuser, String database, RoleNames roles, Integer targetVersion) {
         requireDatabaseName(database);
         try (Connection c = superuser.getConnection()) {
             requireSuperuser(c);
@@ -70,7 +75,7 @@ public final class ServerBootstrap {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         }
-        return Migrations.migrate(superuser, roles);
+        return Migrations.migrate(superuser, roles, targetVersion);
     }
 
     /** Records the limits of person logins and applies them to every existing login (new ones get them when created). */

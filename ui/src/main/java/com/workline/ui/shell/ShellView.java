@@ -57,6 +57,14 @@ public final class ShellView {
      * @param about shows Help › About (null: no such item)
      */
     public static Screen create(ShellViewModel vm, ScreenContext context, Runnable about) {
+        return create(vm, context, about, null);
+    }
+
+    /**
+     * @param about   shows Help › About (null: no such item)
+     * @param backups Back up… and Restore… of the embedded database (null: on a company server, no such items)
+     */
+    public static Screen create(ShellViewModel vm, ScreenContext context, Runnable about, DatabaseBackups backups) {
         Navigator navigator = vm.navigator();
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workline-shell");
@@ -70,7 +78,8 @@ public final class ShellView {
                     return made;
                 }).toList();
         root.setLeft(sidebar(vm));
-        root.setTop(topBar(vm, context, about, items));
+        BackgroundTasks backupTasks = context.newTasks();
+        root.setTop(topBar(vm, context, about, items, backups, backupTasks));
         root.setBottom(statusBar(vm));
 
         Screen shell = Screen.of(root);
@@ -108,6 +117,7 @@ public final class ShellView {
         // Keep an eye on the connection: the status bar says when it is lost and when it is back.
         shell.every(Duration.seconds(15), vm::checkConnection);
         shell.onDispose(() -> {
+            backupTasks.close();
             items.forEach(Screen::dispose);
             host.disposeAll();
             vm.dispose();
@@ -243,7 +253,8 @@ public final class ShellView {
         return sidebar;
     }
 
-    private static HBox topBar(ShellViewModel vm, ScreenContext context, Runnable about, List<Screen> items) {
+    private static HBox topBar(ShellViewModel vm, ScreenContext context, Runnable about, List<Screen> items,
+                               DatabaseBackups backups, BackgroundTasks backupTasks) {
         Navigator navigator = vm.navigator();
         Button back = new Button("\u2190");
         back.setId("nav-back");
@@ -268,7 +279,7 @@ public final class ShellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(12, title, organization, back, forward, spacer);
         items.forEach(item -> top.getChildren().add(item.root()));
-        top.getChildren().addAll(search, userMenu(vm, about));
+        top.getChildren().addAll(search, userMenu(vm, about, backups, backupTasks));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 14, 8, 14));
         top.getStyleClass().add("workline-topbar");
@@ -293,7 +304,8 @@ public final class ShellView {
         return status;
     }
 
-    private static MenuButton userMenu(ShellViewModel vm, Runnable about) {
+    private static MenuButton userMenu(ShellViewModel vm, Runnable about, DatabaseBackups backups,
+                                       BackgroundTasks backupTasks) {
         MenuButton menu = new MenuButton(vm.session().person().email());
         menu.setId("user-menu");
         MenuItem profile = new MenuItem(Messages.get("menu.profile"));
@@ -315,6 +327,19 @@ public final class ShellView {
                 vm.themeProperty()));
         theme.setOnAction(e -> vm.toggleTheme());
         menu.getItems().addAll(profile, switchOrganization, theme);
+        if (backups != null) {
+            // Disabled items say why in their text: a disabled menu item shows no tooltip.
+            boolean allowed = backups.allowed();
+            MenuItem backUp = new MenuItem(Messages.get(allowed ? "menu.backup" : "menu.backup.ownersOnly"));
+            backUp.setId("menu-backup");
+            backUp.setDisable(!allowed);
+            backUp.setOnAction(e -> BackupDialogs.backUp(menu.getScene().getWindow(), backups, backupTasks));
+            MenuItem restore = new MenuItem(Messages.get(allowed ? "menu.restore" : "menu.restore.ownersOnly"));
+            restore.setId("menu-restore");
+            restore.setDisable(!allowed);
+            restore.setOnAction(e -> BackupDialogs.restore(menu.getScene().getWindow(), backups, backupTasks));
+            menu.getItems().addAll(new SeparatorMenuItem(), backUp, restore, new SeparatorMenuItem());
+        }
         if (about != null) {
             MenuItem aboutItem = new MenuItem(Messages.get("menu.about"));
             aboutItem.setId("menu-about");

@@ -90,6 +90,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             String password = readOrCreatePassword(passwordFile);
             PgCtl pgCtl = new PgCtl(binaries, account);
+            ClusterBackup.finishInterruptedSwap(home);
             if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
                 initialise(pgCtl, account, dataDirectory, home, password);
             }
@@ -179,7 +180,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return password;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -203,6 +204,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + port + "/" + database;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    ServerAccount account() {
+        return account;
+    }
+
+    PgCtl pgCtl() {
+        return new PgCtl(binaries, account);
+    }
+
+    /** Stops the server this process owns, keeping the lock (a restore swaps the cluster meanwhile). */
+    void stopKeepingLock() {
+        pgCtl().run(START_TIMEOUT, "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the cluster in {@code folder} on {@code port} and waits until it accepts connections. */
+    void startCluster(Path folder, int onPort) {
+        pgCtl().run(START_TIMEOUT, "-D", folder.toString(), "-l", folder.resolve("server.log").toString(),
+                "-o", "-p " + onPort, "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start");
+    }
+
+    void stopCluster(Path folder) {
+        pgCtl().run(START_TIMEOUT, "-D", folder.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** The major version of the PostgreSQL binaries (what {@code PG_VERSION} of a cluster they run must say). */
+    String postgresMajor() {
+        try {
+            return Files.readString(dataDirectory.resolve("PG_VERSION")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** True when this process started the server (and so stops it on close). */
