@@ -168,6 +168,10 @@ public final class DatabaseErrors {
                 || message.startsWith("SASL authentication failed")) {
             return new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.wrongCredentials"), failure);
         }
+        // the server's refusal of a deactivated login, passed on by PgBouncer under its own code
+        if (message.contains("is not permitted to log in")) {
+            return new WorklineException(Problem.ACCOUNT_DEACTIVATED, Text.of("signin.accountDeactivated"), failure);
+        }
         if (message.startsWith("no more connections allowed") || message.contains("pool_size")) {
             return new WorklineException(Problem.SERVER_REFUSED, Text.of("db.pooler.full", server.display()), failure);
         }
