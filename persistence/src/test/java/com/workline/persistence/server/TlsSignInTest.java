@@ -30,13 +30,11 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A company server with TLS, as docs/company-server.md tells IT to set it up: a PostgreSQL of its own (the shared test
@@ -49,6 +47,7 @@ class TlsSignInTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String EMAIL = "tina.tls@example.test";
     private static Path home;
+    private static Path serverHome;
     private static EmbeddedPostgresServer postgres;
     private static DataSource superuser;
     private static Certificates certificates;
@@ -64,7 +63,8 @@ class TlsSignInTest {
         certificates.server("elsewhere", "ca", "DNS:db.elsewhere.example");
         certificates.authority("other-ca");
 
-        postgres = EmbeddedPostgresServer.startOrAttach(Files.createTempDirectory("workline-tls-server"));
+        serverHome = Files.createTempDirectory("workline-tls-server");
+        postgres = EmbeddedPostgresServer.startOrAttach(serverHome);
         char[] password = postgres.superuserPassword().toCharArray();
         ServerAddress maintenance = ServerAddress.of(postgres.host(), postgres.port(), "postgres");
         ServerBootstrap.createDatabaseIfMissing(Connections.dataSource(maintenance, EmbeddedPostgresServer.SUPERUSER, password),
@@ -78,9 +78,16 @@ class TlsSignInTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (postgres != null) {
             postgres.close();
+        }
+        for (Path folder : new Path[]{home, serverHome}) {
+            if (folder != null) {
+                try (var all = Files.walk(folder)) {
+                    all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 

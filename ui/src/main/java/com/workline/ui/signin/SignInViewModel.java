@@ -27,7 +27,6 @@ public final class SignInViewModel {
     private final BackgroundTasks tasks;
     private final UserPreferences preferences;
     private final Consumer<SignedInPerson> onSignedIn;
-    private final ServerAddress companyServer;
 
     private final BooleanProperty useEmbedded = new SimpleBooleanProperty(true);
     private final StringProperty host = new SimpleStringProperty("");
@@ -49,7 +48,6 @@ public final class SignInViewModel {
         this.tasks = tasks;
         this.preferences = preferences;
         this.onSignedIn = onSignedIn;
-        this.companyServer = companyServer;
         if (companyServer != null) {
             useEmbedded.set(false);
             host.set(companyServer.host());
@@ -144,12 +142,6 @@ public final class SignInViewModel {
         if (portNumber < 1 || portNumber > 65535) {
             throw new IllegalArgumentException(Messages.get("signin.error.port"));
         }
-        String typedHost = host.get().strip();
-        // The configured server's TLS settings (verify-full, the CA file) and driver settings stay with its host: a
-        // person choosing another database there must not fall back to an unverified connection.
-        if (companyServer != null && companyServer.host().equalsIgnoreCase(typedHost)) {
-            return companyServer.withLocation(companyServer.host(), portNumber, database.get().strip());
-        }
-        return ServerAddress.of(typedHost, portNumber, database.get().strip());
+        return ServerAddress.of(host.get().strip(), portNumber, database.get().strip());
     }
 }

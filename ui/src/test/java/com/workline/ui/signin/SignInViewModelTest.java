@@ -71,23 +71,4 @@ class SignInViewModelTest {
         vm.signIn();
         assertThat(vm.errorProperty().get()).isEqualTo("Enter your email and password.");
     }
-
-    /**
-     * The configured company server's TLS settings stay when the person signs in to it from the window (they type
-     * nothing but email and password): against a server without TLS, verify-full refuses in words instead of
-     * connecting unencrypted.
-     */
-    @Test
-    void theConfiguredServersTlsSettingsAreKept() {
-        TestPerson person = db.newPerson(db.newOrganization("VM TLS"), Role.EMPLOYEE);
-        ServerAddress configured = ServerAddress.parseJdbcUrl("jdbc:postgresql://" + db.server().host() + ":" + db.server().port()
-                + "/" + db.server().database() + "?sslmode=verify-full&sslrootcert=/etc/workline/ca.pem");
-        SignInViewModel vm = new SignInViewModel(new SignInService(db.roles(), 1), null, configured, BackgroundTasks.direct(),
-                preferences, signedIn::add);
-        vm.emailProperty().set(person.email());
-        vm.passwordProperty().set(TestDatabase.PASSWORD);
-        vm.signIn();
-        assertThat(signedIn).isEmpty();
-        assertThat(vm.errorProperty().get()).contains("does not offer an encrypted connection").doesNotContain("Cannot reach");
-    }
 }
