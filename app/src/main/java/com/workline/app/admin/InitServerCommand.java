@@ -28,6 +28,11 @@ final class InitServerCommand extends AdminSubcommand {
     @Option(names = "--person-idle-in-transaction-timeout", defaultValue = "10min",
             description = "A person's session idle inside a transaction longer than this is ended. Default: ${DEFAULT-VALUE}.")
     String idleTimeout;
+    @Option(names = "--pooler-login",
+            description = {"Also let PgBouncer sign each person in (auth_query, docs/scale-out.md): creates or updates this",
+                    "login, whose password comes from WORKLINE_POOLER_PASSWORD or a prompt, and the lookup function",
+                    "pgbouncer.user_lookup that only it may call."})
+    String poolerLogin;
 
     private PersonLimits limits;
 
@@ -55,5 +60,11 @@ final class InitServerCommand extends AdminSubcommand {
         out.println("Person logins (" + logins + " now): at most " + limits.connectionLimit() + " connections each, statement timeout "
                 + limits.statementTimeout() + ", lock timeout " + limits.lockTimeout() + ", idle in transaction "
                 + limits.idleInTransactionTimeout() + ".");
+        if (poolerLogin != null) {
+            char[] password = environment().password("WORKLINE_POOLER_PASSWORD", "Password of the pooler login " + poolerLogin + ": ", true);
+            ServerBootstrap.enablePoolerSignIn(target.admin(), target.address().database(), target.roles(), poolerLogin, password);
+            out.println("PgBouncer may sign people in as " + poolerLogin
+                    + ": auth_query = SELECT login, verifier FROM pgbouncer.user_lookup($1)");
+        }
     }
 }

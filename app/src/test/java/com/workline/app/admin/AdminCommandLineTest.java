@@ -151,6 +151,17 @@ class AdminCommandLineTest {
         assertThat(run(env, concat(new String[] {"admin", "create-user", "--org", "Side B", "--email", "b@side.test",
                 "--first-name", "B", "--last-name", "Side", "--role", "owner"}, target)).exitCode()).isZero();
 
+        // IT lets PgBouncer sign people in: its login may look up person verifiers, nothing else.
+        env.put("WORKLINE_POOLER_PASSWORD", "pooler-password");
+        String pooler = prefix + "pgb";
+        Run pooling = run(env, concat(new String[] {"admin", "init-server", "--pooler-login", pooler}, target));
+        assertThat(pooling.exitCode()).as(pooling.err()).isZero();
+        assertThat(pooling.out()).contains("auth_query = SELECT login, verifier FROM pgbouncer.user_lookup($1)");
+        try (Connection p = Connections.dataSource(db.server().withDatabase(database), pooler, "pooler-password".toCharArray())
+                .getConnection()) {
+            assertThat(Sql.value(p, "SELECT verifier FROM pgbouncer.user_lookup(?)", new RoleNames(prefix).loginFor("a@side.test")))
+                    .asString().startsWith("SCRAM-SHA-256$");
+        }
         // IT changes the limits of person logins: existing logins get them too.
         Run limits = run(env, concat(new String[] {"admin", "init-server", "--person-connection-limit", "7",
                 "--person-statement-timeout", "90s"}, target));

@@ -9,6 +9,12 @@ public enum Problem {
     ACCOUNT_DEACTIVATED,
     SERVER_UNREACHABLE,
     SERVER_REFUSED,
+    /**
+     * The encrypted connection to the Workline server could not be set up: its certificate is from an authority this
+     * computer does not trust for it or made out for another host name, the CA file is missing, or the server offers no
+     * TLS while the configuration requires it. Workline did not connect (not a network outage: see SERVER_UNREACHABLE).
+     */
+    SERVER_TLS_FAILED,
     SERVER_NOT_INITIALISED,
     NO_MEMBERSHIP,
     CLIENT_OLDER_THAN_SERVER,

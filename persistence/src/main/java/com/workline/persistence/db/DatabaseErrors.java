@@ -90,6 +90,14 @@ public final class DatabaseErrors {
         SQLException sql = find(failure, SQLException.class);
         String state = sql == null ? null : sql.getSQLState();
         String message = sql == null ? String.valueOf(failure.getMessage()) : String.valueOf(sql.getMessage());
+        WorklineException tls = tlsFailure(failure, state, message, server);
+        if (tls != null) {
+            return tls;
+        }
+        WorklineException pooler = poolerRefusal(failure, state, sql == null ? message : serverMessage(sql), server);
+        if (pooler != null) {
+            return pooler;
+        }
         if ("28P01".equals(state)) {
             return new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.wrongCredentials"), failure);
         }
@@ -109,6 +117,76 @@ public final class DatabaseErrors {
                     Text.of("db.unreachable", server.host(), String.valueOf(server.port())), failure);
         }
         return translate(failure);
+    }
+
+    /**
+     * TLS failures while connecting, told apart by the driver's exception types (its messages are translated into the
+     * computer's language) and named for the person and IT: never "cannot reach", the server answered.
+     */
+    private static WorklineException tlsFailure(Throwable failure, String state, String message, ServerAddress server) {
+        String rootCertificate = server.sslRootCert() == null ? "" : server.sslRootCert();
+        if (find(failure, java.io.FileNotFoundException.class) != null && !rootCertificate.isEmpty()) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED,
+                    Text.of("db.tls.caFileMissing", rootCertificate, server.host()), failure);
+        }
+        // pgjdbc checks the name after the handshake; the message names its verifier class in every language.
+        Throwable wrongName = find(failure, java.security.cert.CertificateException.class);
+        boolean nameMismatch = message.toLowerCase(java.util.Locale.ROOT).contains("hostnameverifier")
+                || wrongName != null && String.valueOf(wrongName.getMessage()).startsWith("No subject alternative");
+        if (nameMismatch) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED, Text.of("db.tls.wrongHost", server.host()), failure);
+        }
+        if (find(failure, java.security.cert.CertPathBuilderException.class) != null
+                || find(failure, java.security.cert.CertPathValidatorException.class) != null) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED, rootCertificate.isEmpty()
+                    ? Text.of("db.tls.unknownAuthorityDefault", server.host())
+                    : Text.of("db.tls.unknownAuthority", server.host(), rootCertificate), failure);
+        }
+        if (find(failure, java.security.cert.CertificateExpiredException.class) != null
+                || find(failure, java.security.cert.CertificateNotYetValidException.class) != null) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED, Text.of("db.tls.expired", server.host()), failure);
+        }
+        String sslMode = server.sslMode() == null ? "" : server.sslMode();
+        if ("08004".equals(state) && message.contains("SSL") && sslMode.matches("require|verify-ca|verify-full")) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED, Text.of("db.tls.notOffered", server.display()), failure);
+        }
+        javax.net.ssl.SSLException handshake = find(failure, javax.net.ssl.SSLException.class);
+        if (handshake != null) {
+            return new WorklineException(Problem.SERVER_TLS_FAILED,
+                    Text.of("db.tls.failed", server.display(), firstLine(String.valueOf(handshake.getMessage()))), failure);
+        }
+        return null;
+    }
+
+    /**
+     * PgBouncer answers sign-in problems with its own sentences and the protocol-violation code 08P01 (1.18), which
+     * would otherwise read as "cannot reach the server". Its sentences are English in every version.
+     */
+    private static WorklineException poolerRefusal(Throwable failure, String state, String message, ServerAddress server) {
+        if (!"08P01".equals(state)) {
+            return null;
+        }
+        if (message.startsWith("password authentication failed") || message.startsWith("no such user")
+                || message.startsWith("SASL authentication failed")) {
+            return new WorklineException(Problem.WRONG_CREDENTIALS, Text.of("signin.wrongCredentials"), failure);
+        }
+        // the server's refusal of a deactivated login, passed on by PgBouncer under its own code
+        if (message.contains("is not permitted to log in")) {
+            return new WorklineException(Problem.ACCOUNT_DEACTIVATED, Text.of("signin.accountDeactivated"), failure);
+        }
+        if (message.startsWith("no more connections allowed") || message.contains("pool_size")) {
+            return new WorklineException(Problem.SERVER_REFUSED, Text.of("db.pooler.full", server.display()), failure);
+        }
+        if (message.startsWith("unsupported startup parameter")) {
+            return new WorklineException(Problem.SERVER_REFUSED,
+                    Text.of("db.pooler.startupParameter", server.display(), firstLine(message)), failure);
+        }
+        if (message.startsWith("server login has been failing") || message.contains("cannot connect to server")
+                || message.startsWith("no such database") || message.startsWith("pgbouncer cannot connect")) {
+            return new WorklineException(Problem.SERVER_REFUSED,
+                    Text.of("db.pooler.serverLogin", server.display(), firstLine(message)), failure);
+        }
+        return null;
     }
 
     /** For failures during work on an open connection. */
@@ -159,6 +237,10 @@ public final class DatabaseErrors {
                 return new WorklineException(Problem.CONFLICT, Text.of("db.statementTimeout"), failure);
             case "53300":
                 return new WorklineException(Problem.CONNECTION_LOST, Text.of("db.tooManyConnections"), failure);
+            case "26000":
+            case "42P05":
+                // a named prepared statement lost or duplicated: a transaction pooler that does not keep them (PgBouncer < 1.21)
+                return new WorklineException(Problem.SERVER_REFUSED, Text.of("db.pooler.preparedStatements"), failure);
             case "40001":
             case "40P01":
                 return new WorklineException(Problem.CONFLICT, Text.of("db.concurrentChange"), failure);

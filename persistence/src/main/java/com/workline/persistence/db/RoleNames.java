@@ -38,6 +38,11 @@ public record RoleNames(String prefix) {
         return prefix + "_person";
     }
 
+    /** May read person logins' password verifiers, for a connection pooler's auth_query only (init-server --pooler-login). NOLOGIN. */
+    public String authLookup() {
+        return prefix + "_auth_lookup";
+    }
+
     public String loginFor(String email) {
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         try {

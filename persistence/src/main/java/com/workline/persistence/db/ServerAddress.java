@@ -3,13 +3,15 @@ package com.workline.persistence.db;
 import java.util.Objects;
 
 /**
- * Where the Workline database is: host, port, database and TLS settings.
+ * Where the Workline database is: host, port, database, TLS settings and any further driver settings of the URL.
  *
  * @param sslMode      pgjdbc sslmode ({@code disable}, {@code prefer}, {@code require}, {@code verify-ca},
  *                     {@code verify-full}); {@code null} uses the driver default
  * @param sslRootCert  path of the CA certificate for verify-ca/verify-full, or {@code null}
+ * @param options      the URL's other parameters as written ({@code prepareThreshold=0} behind PgBouncer 1.18, see
+ *                     docs/scale-out.md), or {@code null}
  */
-public record ServerAddress(String host, int port, String database, String sslMode, String sslRootCert) {
+public record ServerAddress(String host, int port, String database, String sslMode, String sslRootCert, String options) {
 
     public ServerAddress {
         Objects.requireNonNull(host, "host");
@@ -17,13 +19,20 @@ public record ServerAddress(String host, int port, String database, String sslMo
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (options != null && options.isBlank()) {
+            options = null;
+        }
+    }
+
+    public ServerAddress(String host, int port, String database, String sslMode, String sslRootCert) {
+        this(host, port, database, sslMode, sslRootCert, null);
     }
 
     public static ServerAddress of(String host, int port, String database) {
-        return new ServerAddress(host, port, database, null, null);
+        return new ServerAddress(host, port, database, null, null, null);
     }
 
-    /** Parses {@code jdbc:postgresql://host[:port]/database[?sslmode=...&sslrootcert=...]}. */
+    /** Parses {@code jdbc:postgresql://host[:port]/database[?sslmode=...&sslrootcert=...&other=...]}. */
     public static ServerAddress parseJdbcUrl(String url) {
         String prefix = "jdbc:postgresql://";
         if (url == null || !url.startsWith(prefix)) {
@@ -51,6 +60,7 @@ public record ServerAddress(String host, int port, String database, String sslMo
         }
         String sslMode = null;
         String sslRootCert = null;
+        StringBuilder options = new StringBuilder();
         if (query != null) {
             for (String pair : query.split("&")) {
                 String[] kv = pair.split("=", 2);
@@ -58,10 +68,12 @@ public record ServerAddress(String host, int port, String database, String sslMo
                     sslMode = kv[1];
                 } else if (kv.length == 2 && kv[0].equalsIgnoreCase("sslrootcert")) {
                     sslRootCert = kv[1];
+                } else if (!pair.isEmpty()) {
+                    options.append(options.isEmpty() ? "" : "&").append(pair);
                 }
             }
         }
-        return new ServerAddress(host, port, database, sslMode, sslRootCert);
+        return new ServerAddress(host, port, database, sslMode, sslRootCert, options.toString());
     }
 
     public String jdbcUrl() {
@@ -74,6 +86,10 @@ public record ServerAddress(String host, int port, String database, String sslMo
         }
         if (sslRootCert != null) {
             url.append(separator).append("sslrootcert=").append(sslRootCert);
+            separator = "&";
+        }
+        if (options != null) {
+            url.append(separator).append(options);
         }
         return url.toString();
     }
@@ -84,6 +100,11 @@ public record ServerAddress(String host, int port, String database, String sslMo
     }
 
     public ServerAddress withDatabase(String otherDatabase) {
-        return new ServerAddress(host, port, otherDatabase, sslMode, sslRootCert);
+        return new ServerAddress(host, port, otherDatabase, sslMode, sslRootCert, options);
+    }
+
+    /** The same TLS and driver settings for another host, port or database (what a person picks at sign-in). */
+    public ServerAddress withLocation(String otherHost, int otherPort, String otherDatabase) {
+        return new ServerAddress(otherHost, otherPort, otherDatabase, sslMode, sslRootCert, options);
     }
 }

@@ -78,6 +78,40 @@ public final class ServerBootstrap {
         return Migrations.migrate(superuser, roles, targetVersion);
     }
 
+    private static final Pattern LOGIN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    /**
+     * Lets a connection pooler (PgBouncer's {@code auth_query}) sign each person in with their own password: creates or
+     * updates the pooler's login with {@code password} and the lookup function {@code pgbouncer.user_lookup}, which
+     * returns person logins' verifiers to that login only (db/bootstrap/pooler-sign-in.sql, docs/scale-out.md).
+     */
+    public static void enablePoolerSignIn(DataSource superuser, String database, RoleNames roles, String poolerLogin,
+                                          char[] password) {
+        requireDatabaseName(database);
+        if (!LOGIN_NAME.matcher(poolerLogin).matches() || poolerLogin.startsWith(roles.prefix() + "_u_")
+                || poolerLogin.equals(roles.owner()) || poolerLogin.equals(roles.person()) || poolerLogin.equals(roles.authLookup())) {
+            throw new IllegalArgumentException("The pooler's login is lower-case letters, digits and underscores, and none "
+                    + "of Workline's own role names: " + poolerLogin);
+        }
+        String verifier = org.postgresql.util.PasswordUtil.encodeScramSha256(password.clone());
+        try (Connection c = superuser.getConnection()) {
+            requireSuperuser(c);
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(render(resource("db/bootstrap/pooler-sign-in.sql"), Map.of(
+                        "lookup_role", roles.authLookup(),
+                        "pooler_login", poolerLogin,
+                        "pooler_verifier", verifier,
+                        "person_role", roles.person(),
+                        "role_prefix", roles.prefix(),
+                        "database", database)));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
     /** Records the limits of person logins and applies them to every existing login (new ones get them when created). */
     public static int applyPersonLimits(DataSource superuser, RoleNames roles, PersonLimits limits) {
         try (Connection c = superuser.getConnection()) {

@@ -54,6 +54,12 @@ class RoleNamesTest {
         assertThat(a).isEqualTo(new ServerAddress("db.example.com", 6543, "workline", "verify-full", "/etc/ca.pem"));
         assertThat(a.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/workline?sslmode=verify-full&sslrootcert=/etc/ca.pem");
         assertThat(ServerAddress.parseJdbcUrl("jdbc:postgresql://localhost/wl").port()).isEqualTo(5432);
+        // Other driver settings (PgBouncer 1.18 needs prepareThreshold=0) are kept, for the other databases too.
+        ServerAddress pooled = ServerAddress.parseJdbcUrl(
+                "jdbc:postgresql://pool.example.com:6432/workline?prepareThreshold=0&sslmode=require&connectTimeout=5");
+        assertThat(pooled.options()).isEqualTo("prepareThreshold=0&connectTimeout=5");
+        assertThat(pooled.withDatabase("postgres").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://pool.example.com:6432/postgres?sslmode=require&prepareThreshold=0&connectTimeout=5");
         assertThatThrownBy(() -> ServerAddress.parseJdbcUrl("jdbc:mysql://x/y")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -93,7 +93,17 @@ public final class TestDatabase {
     private static TestDatabase initialise(ServerAddress server, String user, char[] password, RoleNames roles) {
         TestDatabase db = new TestDatabase(server, user, password, roles);
         ServerBootstrap.initialise(db.superuser, server.database(), roles);
+        // Always, so that the catalog and hostile suites check the pooler's lookup function too (PgBouncerTest uses it).
+        ServerBootstrap.enablePoolerSignIn(db.superuser, server.database(), roles, db.poolerLogin(), POOLER_PASSWORD.toCharArray());
         return db;
+    }
+
+    /** The password of the connection pooler's login (auth_user of PgBouncer's auth_query). */
+    public static final String POOLER_PASSWORD = "pooler lookup secret";
+
+    /** The login PgBouncer looks people's verifiers up with (init-server --pooler-login). */
+    public String poolerLogin() {
+        return roles.prefix() + "_pooler";
     }
 
     private static void deleteRecursively(Path folder) {

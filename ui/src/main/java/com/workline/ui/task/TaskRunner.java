@@ -84,8 +84,9 @@ public final class TaskRunner {
                     LOG.info("Task refused: {} ({})", failure.getLocalizedMessage(), failure.problem());
             case CONNECTION_LOST, SERVER_UNREACHABLE -> LOG.warn("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem());
             // The person's mail server or settings, not Workline: a warning, with the cause (certificates, replies) for IT.
+            // The server's certificate or TLS settings: a warning with the driver's cause for IT.
             case MAIL_SERVER_UNREACHABLE, MAIL_LOGIN_FAILED, MAIL_RECIPIENT_REFUSED, MAIL_TLS_FAILED, MAIL_TIMEOUT, MAIL_REJECTED,
-                    SECRET_UNREADABLE -> LOG.warn("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem(), thrown);
+                    SECRET_UNREADABLE, SERVER_TLS_FAILED -> LOG.warn("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem(), thrown);
             default -> LOG.error("Task failed: {} ({})", failure.getLocalizedMessage(), failure.problem(), thrown);
         }
         return failure;
