@@ -119,12 +119,14 @@ public final class DesktopController {
 
     void showCreateCompany() {
         show(CreateCompanyView.create(new CreateCompanyViewModel(companySetup, tasks, locale, this::signedIn)));
+        StartupProbe.screenShown(stage.getScene(), "create-company");
     }
 
     void showSignIn() {
         SignInViewModel vm = new SignInViewModel(new SignInService(configuration.roles(), 4),
                 embedded == null ? null : embedded::address, configuration.server(), tasks, preferences, this::signedIn);
         show(SignInView.create(vm));
+        StartupProbe.screenShown(stage.getScene(), "sign-in");
     }
 
     private void signedIn(SignedInPerson signedIn) {
@@ -179,6 +181,7 @@ public final class DesktopController {
                 : () -> com.workline.ui.about.AboutView.show(stage, AboutInfoFactory.create(configuration, () -> serverVersion)));
         show((Parent) shell.root());
         shell.shown(stage.getScene());
+        StartupProbe.screenShown(stage.getScene(), "main-window");
         stage.setTitle(Messages.get("app.title") + " \u2014 " + session.organization().name());
     }
 

