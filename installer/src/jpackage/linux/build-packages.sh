@@ -5,8 +5,9 @@
 #      native libraries go into the runtime's lib/, where JavaFX finds them without unpacking them to ~/.openjfx);
 #      then the runtime's own class-data archive (java -Xshare:dump), which JDK 17's jlink does not make.
 #   2. jpackage an app-image (launcher bin/workline, the app's jars in lib/app, the example configuration file).
-#   3. A training run of the app-image under Xvfb up to the sign-in window, which writes Workline's class-data
-#      archive (-XX:ArchiveClassesAtExit); the launcher then starts with -XX:SharedArchiveFile (ADR 12).
+#   3. A training run of the app-image under Xvfb up to the sign-in window records the classes it loads
+#      (-XX:DumpLoadedClassList); the package's post-install script makes the class-data archive from that list
+#      (workline-cds.sh), and the launcher starts with -XX:SharedArchiveFile (ADR 12).
 #   4. jpackage a .deb and an .rpm from that app-image, with a desktop entry, the icon and /usr/bin/workline.
 # Environment: WORK (output folder, with input/ and javafx/ filled by Maven), RESOURCES (src/jpackage),
 # PACKAGE_VERSION, MAIN_JAR, BARE_JAR, JDK_MODULES, JAVAFX_MODULES.
@@ -51,21 +52,25 @@ jpackage --type app-image --name workline --app-version "$PACKAGE_VERSION" --ven
 app="$image_dir/workline"
 
 echo "[installer] class-data training run (up to the sign-in window)"
+# JDK 17 accepts a class-data archive only at the class path it was made for, so the archive itself is made by the
+# package's post-install script at /opt/workline (ADR 12); here the training run records the classes start-up loads.
 training=$(mktemp -d)
-archive="$app/lib/app/workline.jsa"
+classlist="$app/lib/app/workline.classlist"
 # A company server that is never contacted: the sign-in window shows before anyone signs in.
-JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Dworkline.startupProbe=exit" \
+JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$classlist -Dworkline.startupProbe=exit" \
   timeout 180 xvfb-run -a -s "-screen 0 1600x1200x24" "$app/bin/workline" \
   --server-url jdbc:postgresql://127.0.0.1:9/training --data-dir "$training/data" > "$training/out.log" 2>&1 || true
-if ! grep -q 'startup-probe: sign-in shown' "$training/out.log" || [ ! -s "$archive" ]; then
+if ! grep -q 'startup-probe: sign-in shown' "$training/out.log" || [ ! -s "$classlist" ]; then
   echo "build-packages: the training run did not reach the sign-in window:" >&2
   cat "$training/out.log" >&2
   exit 1
 fi
 rm -rf "$training"
-# The launcher maps the archive; a missing or mismatched archive only costs speed (-Xshare:auto).
+cp "$RESOURCES/linux/workline-cds.sh" "$app/lib/app/workline-cds.sh"
+chmod 755 "$app/lib/app/workline-cds.sh"
+# The launcher maps the archive when it is there and matches; otherwise it only starts slower (-Xshare:auto).
 cfg="$app/lib/app/workline.cfg"
-sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/workline.jsa\njava-options=-Xshare:auto|' "$cfg"
+sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/workline.jsa|' "$cfg"
 grep -q 'SharedArchiveFile' "$cfg" || { echo "build-packages: could not add the archive to $cfg" >&2; exit 1; }
 
 # The start-up baseline: a bare JavaFX window on the same runtime (docs/performance.md).
