@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Marks the moment the first usable screen (sign-in, first-run set-up or, with {@code --demo}, the main window) has
  * been laid out in the shown window, for the start-up figures of docs/performance.md and the package test.
- * Off unless the system property {@code workline.startupProbe} is {@code print} (print one line to standard output)
- * or {@code exit} (print it, then end the application as closing the window would). The installer module's bare
- * JavaFX window prints the same line at the same moment, so both are timed alike.
+ * Off unless the system property {@code workline.startupProbe} is {@code print} (print one line to standard output),
+ * {@code exit} (print it, then end the application as closing the window would: the package build's training run) or
+ * {@code halt} (print it and end the process at once: the start-up benchmark times start-up, not shutting down).
+ * The installer module's bare JavaFX window does the same at the same moment, so both are timed alike.
  */
 final class StartupProbe {
     static final String PROPERTY = "workline.startupProbe";
@@ -36,6 +37,8 @@ final class StartupProbe {
                 System.out.flush();
                 if ("exit".equals(mode)) {
                     Platform.exit();
+                } else if ("halt".equals(mode)) {
+                    Runtime.getRuntime().halt(0);
                 }
             }
         });
