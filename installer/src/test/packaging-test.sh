@@ -54,10 +54,10 @@ check "the installed launcher maps the class-data archive" \
   bash -c "JAVA_TOOL_OPTIONS=-Xlog:class+load=info workline --version 2>&1 | grep -q 'com.workline.app.Main source: shared objects file'"
 
 # The installed app, started as a user would from the menu (the launcher on the PATH), on a display of its own.
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1200x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1600x1200x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
-sleep 1
+for _ in $(seq 1 50); do [ -s "$work/display" ] && break; sleep 0.2; done
+display=:$(head -1 "$work/display")
 DISPLAY=$display JAVA_TOOL_OPTIONS=-Dworkline.startupProbe=print workline --demo --data-dir "$data" >"$work/app.log" 2>&1 &
 app_pid=$!
 shown=false

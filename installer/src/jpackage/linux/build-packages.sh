@@ -15,8 +15,8 @@ set -euo pipefail
 
 : "${WORK:?}" "${RESOURCES:?}" "${PACKAGE_VERSION:?}" "${MAIN_JAR:?}" "${BARE_JAR:?}" "${JDK_MODULES:?}" "${JAVAFX_MODULES:?}"
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")
-for tool in jlink jpackage fakeroot dpkg-deb rpmbuild xvfb-run; do
-  command -v "$tool" >/dev/null || { echo "build-packages: $tool is missing (Debian: apt-get install -y fakeroot rpm xvfb)" >&2; exit 1; }
+for tool in jlink jpackage fakeroot dpkg-deb rpmbuild unzip xvfb-run xauth; do
+  command -v "$tool" >/dev/null || { echo "build-packages: $tool is missing (Debian: apt-get install -y fakeroot rpm unzip xvfb xauth)" >&2; exit 1; }
 done
 [ -f "$WORK/input/$MAIN_JAR" ] || { echo "build-packages: $WORK/input/$MAIN_JAR is missing" >&2; exit 1; }
 
