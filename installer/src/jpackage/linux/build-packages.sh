@@ -7,7 +7,7 @@
 #   2. jpackage an app-image (launcher bin/workline, the app's jars in lib/app, the example configuration file).
 #   3. A training run of the app-image under Xvfb up to the sign-in window records the classes it loads
 #      (-XX:DumpLoadedClassList); the package's post-install script makes the class-data archive from that list
-#      (workline-cds.sh), and the launcher starts with -XX:SharedArchiveFile (ADR 12).
+#      (workline-cds.sh), and the launcher starts with -XX:SharedArchiveFile (ADR 13).
 #   4. jpackage a .deb and an .rpm from that app-image, with a desktop entry, the icon and /usr/bin/workline.
 # Environment: WORK (output folder, with input/ and javafx/ filled by Maven), RESOURCES (src/jpackage),
 # PACKAGE_VERSION, MAIN_JAR, BARE_JAR, JDK_MODULES, JAVAFX_MODULES.
@@ -46,7 +46,7 @@ cp "$RESOURCES/common/workline.properties.example" "$WORK/input/"
 echo "[installer] jpackage app-image"
 # The launcher's JVM options: C2, the optimising compiler, takes on methods only when they are 5 to 12 times hotter
 # than by default; at start-up it otherwise takes a third of a second of
-# processor time from the window on two cores. Hot code still gets C2 later (ADR 12, docs/performance.md).
+# processor time from the window on two cores. Hot code still gets C2 later (ADR 13, docs/performance.md).
 jpackage --type app-image --name workline --app-version "$PACKAGE_VERSION" --vendor Workline \
   --description "CRM, quoting, production, time tracking and invoicing" \
   --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class com.workline.app.Main \
@@ -58,7 +58,7 @@ app="$image_dir/workline"
 
 echo "[installer] class-data training run (up to the sign-in window)"
 # JDK 17 accepts a class-data archive only at the class path it was made for, so the archive itself is made by the
-# package's post-install script at /opt/workline (ADR 12); here the training run records the classes start-up loads.
+# package's post-install script at /opt/workline (ADR 13); here the training run records the classes start-up loads.
 training=$(mktemp -d)
 classlist="$app/lib/app/workline.classlist"
 # A company server that is never contacted: the sign-in window shows before anyone signs in.

@@ -2,7 +2,7 @@
 # Makes (or removes, with "remove") Workline's class-data sharing archive for this installation: the classes that
 # start-up loads, as recorded by the build's training run (workline.classlist), mapped ready-made into memory at
 # every start. Run by the package's post-install and pre-removal scripts; JDK 17 accepts the archive only at the
-# class path it was made for, which is why it is made here and not at build time (ADR 12).
+# class path it was made for, which is why it is made here and not at build time (ADR 13).
 app=$(cd "$(dirname "$0")" && pwd)
 archive="$app/workline.jsa"
 if [ "${1:-}" = remove ]; then
