@@ -7,11 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /** The {@code workline} command: without a subcommand it opens the desktop client; {@code admin} is for IT. */
 @Command(name = "workline", mixinStandardHelpOptions = true, versionProvider = ClientVersion.Provider.class,
-        description = "Workline: CRM, quoting, production, time tracking and invoicing for small and medium companies.",
-        subcommands = {AdminCommand.class, CommandLine.HelpCommand.class})
+        description = "Workline: CRM, quoting, production, time tracking and invoicing for small and medium companies.")
 public final class Main implements Runnable {
     private final Environment environment;
 
@@ -61,9 +61,39 @@ public final class Main implements Runnable {
         com.workline.app.desktop.DesktopApp.launch(resolver.resolve(demo), resolver.setAside());
     }
 
-    /** Builds the command line with plain-language error reporting and exit codes (0 ok, 1 failed, 2 usage). */
+    /**
+     * Builds the command line (subcommands {@code admin} and {@code help}) with plain-language error reporting and exit
+     * codes (0 ok, 1 failed, 2 usage).
+     */
     public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main(environment));
+        cli.addSubcommand(new AdminCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        return handlingFailures(cli, out, err);
+    }
+
+    /**
+     * Only the desktop client's own options: picocli's model of every admin command costs about a fifth of a second
+     * at each start of the window (docs/performance.md, "Start-up").
+     */
+    static CommandLine desktopCommandLine(Environment environment, PrintWriter out, PrintWriter err) {
+        return handlingFailures(new CommandLine(new Main(environment)), out, err);
+    }
+
+    /** Whether these arguments only open the window: no subcommand, no help or version, nothing mistyped. */
+    static boolean opensWindowOnly(String[] args) {
+        if (Arrays.stream(args).anyMatch(a -> a.equals("admin") || a.equals("help"))) {
+            return false;
+        }
+        try {
+            CommandLine.ParseResult parsed = new CommandLine(new Main(Environment.system())).parseArgs(args);
+            return !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException mistyped) {
+            return false; // the full command line reports it, with "Did you mean: workline admin?"
+        }
+    }
+
+    private static CommandLine handlingFailures(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
@@ -87,7 +117,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = commandLine(Environment.system(), out, err).execute(args);
+        CommandLine cli = opensWindowOnly(args) ? desktopCommandLine(Environment.system(), out, err)
+                : commandLine(Environment.system(), out, err);
+        int exitCode = cli.execute(args);
         System.exit(exitCode);
     }
 }

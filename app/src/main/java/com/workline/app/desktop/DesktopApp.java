@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,29 +32,45 @@ import java.util.concurrent.atomic.AtomicReference;
  * even when this one fails or hangs, or when the window closed while the database was still starting.
  */
 public final class DesktopApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** Not a constant: the first logger configures Logback, which {@link #launch} leaves to another thread. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DesktopApp.class);
+    }
     /** Saving the window geometry and signing out; the embedded database waits for it no longer than this. */
     static final Duration WINDOW_STOP_LIMIT = Duration.ofSeconds(10);
     /** How long the exit hook offers the window's stop to the FX thread before doing it itself. */
     static final Duration FX_THREAD_WAIT = Duration.ofSeconds(2);
 
     private static ClientConfiguration configuration;
+    /** The log file and failure logging being set up while JavaFX starts its toolkit; {@link #start} waits for it. */
+    private static volatile CompletableFuture<Optional<Path>> processPrepared = CompletableFuture.completedFuture(Optional.empty());
     private DesktopController controller;
     private ExitActions.Registration stopOnExit;
 
+    /**
+     * Opens the window. Setting up the log file (Logback reading its configuration) and starting JavaFX's toolkit
+     * each take a tenth of a second or so; they run side by side (start-up time, docs/performance.md).
+     */
     public static void launch(ClientConfiguration clientConfiguration) {
         launch(clientConfiguration, java.util.List.of());
     }
 
     /** @param setAside what IT's locks in the system-wide file overruled, logged once the log file is open */
     public static void launch(ClientConfiguration clientConfiguration, java.util.List<String> setAside) {
-        prepareProcess(clientConfiguration);
-        setAside.forEach(LOG::warn);
         configuration = clientConfiguration;
+        processPrepared = CompletableFuture.supplyAsync(() -> {
+            Optional<Path> logFile = prepareProcess(clientConfiguration);
+            setAside.forEach(notice -> log().warn(notice));
+            return logFile;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "workline-logging-setup");
+            thread.setDaemon(true);
+            thread.start();
+        });
         try {
             Application.launch(DesktopApp.class);
         } catch (RuntimeException | Error e) {
-            LOG.error("The desktop client failed", e);
+            log().error("The desktop client failed", e);
             throw e;
         }
     }
@@ -67,7 +84,7 @@ public final class DesktopApp extends Application {
     public static Optional<Path> prepareProcess(ClientConfiguration clientConfiguration) {
         Optional<Path> logFile = DesktopLogging.start(clientConfiguration.dataFolder());
         UncaughtFailures.install();
-        LOG.info("Workline {} starting: Java {} ({}), {} {} ({}); {}; data folder {}", ClientVersion.version(),
+        log().info("Workline {} starting: Java {} ({}), {} {} ({}); {}; data folder {}", ClientVersion.version(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"),
                 clientConfiguration.embedded() ? "embedded database" : "company server " + clientConfiguration.server().display(),
@@ -114,7 +131,7 @@ public final class DesktopApp extends Application {
         }
         try {
             if (!done.await(wait.toMillis(), TimeUnit.MILLISECONDS) && claimed.compareAndSet(false, true)) {
-                LOG.info("The JavaFX thread is gone or busy; closing the window from the exit hook");
+                log().info("The JavaFX thread is gone or busy; closing the window from the exit hook");
                 action.run();
                 return;
             }
@@ -130,6 +147,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        processPrepared.join();
         UncaughtFailures.installOnCurrentThread();
         controller = new DesktopController(configuration, stage, TaskRunner.forJavaFx(), UserPreferences.system());
         stopOnExit = stopOnExit(controller::stop);
@@ -141,6 +159,6 @@ public final class DesktopApp extends Application {
         if (stopOnExit != null) {
             stopOnExit.runNow();
         }
-        LOG.info("Workline closed");
+        log().info("Workline closed");
     }
 }

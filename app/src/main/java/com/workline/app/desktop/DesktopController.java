@@ -121,6 +121,7 @@ public final class DesktopController {
 
     void showCreateCompany() {
         show(CreateCompanyView.create(new CreateCompanyViewModel(companySetup, tasks, locale, this::signedIn)));
+        StartupProbe.screenShown(stage.getScene(), "create-company");
     }
 
     void showSignIn() {
@@ -128,6 +129,7 @@ public final class DesktopController {
                 embedded == null ? null : embedded::address, configuration.server(), configuration.serverLocked(), tasks, preferences,
                 this::signedIn);
         show(SignInView.create(vm));
+        StartupProbe.screenShown(stage.getScene(), "sign-in");
     }
 
     private void signedIn(SignedInPerson signedIn) {
@@ -185,6 +187,7 @@ public final class DesktopController {
                 backups);
         show((Parent) shell.root());
         shell.shown(stage.getScene());
+        StartupProbe.screenShown(stage.getScene(), "main-window");
         stage.setTitle(Messages.get("app.title") + " \u2014 " + session.organization().name());
     }
 

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.StatusPrinter2;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * {@code logback.xml}: warnings and errors on the console only.
  *
  * <p>Logback configures itself from {@code logback.xml} on the first {@code LoggerFactory} call, before the
- * data folder is known; {@link #start(Path)} then replaces that configuration. Nothing but {@link #start}
+ * data folder is known; {@link #start(Path)} then replaces that configuration (when {@code start} makes that first
+ * call, {@link DesktopBootstrapConfigurator} skips {@code logback.xml}). Nothing but {@link #start}
  * writes into the data folder, so tests that never call it never touch a real user folder.
  */
 public final class DesktopLogging {
@@ -57,7 +59,14 @@ public final class DesktopLogging {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        ILoggerFactory factory;
+        System.setProperty(DesktopBootstrapConfigurator.PROPERTY, "true");
+        try {
+            factory = LoggerFactory.getILoggerFactory();
+        } finally {
+            System.clearProperty(DesktopBootstrapConfigurator.PROPERTY);
+        }
+        if (!(factory instanceof LoggerContext context)) {
             return Optional.empty();
         }
         Path file = logFile(dataFolder).toAbsolutePath();
