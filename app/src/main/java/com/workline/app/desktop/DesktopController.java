@@ -1,5 +1,6 @@
 package com.workline.app.desktop;
 
+import com.workline.persistence.db.ServerAddress;
 import com.workline.persistence.admin.Administration;
 import com.workline.persistence.crm.Crm;
 import com.workline.app.config.ClientConfiguration;
@@ -83,6 +84,10 @@ public final class DesktopController {
         scene.getStylesheets().add(Theme.class.getResource("/com/workline/ui/workline.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        if (configuration.embedded() && !configuration.demo() && embedded == null && companyLikelyExists()) {
+            signInWhileTheDatabaseStarts();
+            return;
+        }
         tasks.run(this::openDatabase, firstRun -> {
             if (configuration.demo()) {
                 openDemo();
@@ -92,6 +97,37 @@ public final class DesktopController {
                 showSignIn();
             }
         }, failure -> show(problem(failure.getLocalizedMessage(), this::start)));
+    }
+
+    /** An embedded cluster is in the data folder: most likely with a company (else the set-up follows once it runs). */
+    private boolean companyLikelyExists() {
+        return java.nio.file.Files.isRegularFile(configuration.dataFolder().resolve("embedded").resolve("pgdata")
+                .resolve("PG_VERSION"));
+    }
+
+    /**
+     * The sign-in form at once, as on a company server, while the embedded PostgreSQL starts (and migrates) behind
+     * it: a second or two of a cold start the person spends typing. Signing in waits for the database; a database
+     * without a company turns to the set-up, one that fails to open to the problem screen.
+     */
+    private void signInWhileTheDatabaseStarts() {
+        java.util.concurrent.CompletableFuture<ServerAddress> started = new java.util.concurrent.CompletableFuture<>();
+        showSignIn(() -> {
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
+        runner.newScope().run(this::openDatabase, firstRun -> {
+            started.complete(embedded.address());
+            if (firstRun) {
+                showCreateCompany();
+            }
+        }, failure -> {
+            started.completeExceptionally(failure);
+            show(problem(failure.getLocalizedMessage(), this::start));
+        });
     }
 
     /** Opens the database; returns whether this is the first run of an embedded installation. */
@@ -125,9 +161,12 @@ public final class DesktopController {
     }
 
     void showSignIn() {
-        SignInViewModel vm = new SignInViewModel(new SignInService(configuration.roles(), 4),
-                embedded == null ? null : embedded::address, configuration.server(), configuration.serverLocked(), tasks, preferences,
-                this::signedIn);
+        showSignIn(embedded == null ? null : embedded::address);
+    }
+
+    private void showSignIn(java.util.function.Supplier<ServerAddress> embeddedAddress) {
+        SignInViewModel vm = new SignInViewModel(new SignInService(configuration.roles(), 4), embeddedAddress,
+                configuration.server(), configuration.serverLocked(), tasks, preferences, this::signedIn);
         show(SignInView.create(vm));
         StartupProbe.screenShown(stage.getScene(), "sign-in");
     }

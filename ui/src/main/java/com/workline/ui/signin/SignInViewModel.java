@@ -40,7 +40,8 @@ public final class SignInViewModel {
     private final boolean serverLocked;
 
     /**
-     * @param embeddedServer the embedded database's address, or {@code null} when this installation has none
+     * @param embeddedServer the embedded database's address, or {@code null} when this installation has none; called
+     *                       in the background, so it may wait for a database that is still starting
      * @param companyServer  the configured company server, preselected when present
      */
     public SignInViewModel(SignInService signInService, Supplier<ServerAddress> embeddedServer, ServerAddress companyServer,
@@ -127,7 +128,7 @@ public final class SignInViewModel {
             error.set(Messages.get("signin.error.missing"));
             return;
         }
-        ServerAddress server;
+        Supplier<ServerAddress> server;
         try {
             server = chosenServer();
         } catch (IllegalArgumentException e) {
@@ -137,16 +138,17 @@ public final class SignInViewModel {
         error.set("");
         String typedEmail = email.get().strip();
         char[] typedPassword = password.get().toCharArray();
-        tasks.run(() -> signInService.signIn(server, typedEmail, typedPassword), person -> {
+        // The embedded database's address is asked for in the background: it may still be starting (it waits).
+        tasks.run(() -> signInService.signIn(server.get(), typedEmail, typedPassword), person -> {
             preferences.put("last-email", typedEmail);
             password.set("");
             onSignedIn.accept(person);
         }, failure -> error.set(failure.getLocalizedMessage()));
     }
 
-    private ServerAddress chosenServer() {
+    private Supplier<ServerAddress> chosenServer() {
         if (useEmbedded.get()) {
-            return embeddedServer.get();
+            return embeddedServer;
         }
         if (host.get().isBlank() || database.get().isBlank()) {
             throw new IllegalArgumentException(Messages.get("signin.error.server"));
@@ -164,8 +166,8 @@ public final class SignInViewModel {
         // The configured server as it is, with its TLS settings (sslmode, CA), unless another one was typed.
         if (companyServer != null && companyServer.host().equals(typed.host()) && companyServer.port() == typed.port()
                 && companyServer.database().equals(typed.database())) {
-            return companyServer;
+            return () -> companyServer;
         }
-        return typed;
+        return () -> typed;
     }
 }
