@@ -28,7 +28,9 @@ public final class BareWindow extends Application {
                     scene.removePostLayoutPulseListener(this);
                     long millis = ProcessHandle.current().info().startInstant()
                             .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-                    System.out.println("startup-probe: window shown after " + millis + " ms");
+                    // The wall clock too: a process's start instant is only as exact as the kernel's boot time (a second).
+                    System.out.println("startup-probe: window shown after " + millis + " ms, at epoch ms "
+                            + System.currentTimeMillis());
                     System.out.flush();
                     if ("halt".equals(probe)) {
                         Runtime.getRuntime().halt(0);

@@ -119,7 +119,7 @@ public final class DesktopController {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         });
-        runner.newScope().run(this::openDatabase, firstRun -> {
+        Runnable open = () -> runner.newScope().run(this::openDatabase, firstRun -> {
             started.complete(embedded.address());
             if (firstRun) {
                 showCreateCompany();
@@ -127,6 +127,15 @@ public final class DesktopController {
         }, failure -> {
             started.completeExceptionally(failure);
             show(problem(failure.getLocalizedMessage(), this::start));
+        });
+        // Started once the form is laid out, so that PostgreSQL's start does not take the processors from the form's.
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                open.run();
+            }
         });
     }
 
