@@ -1,10 +1,17 @@
 package com.workline.app.diagnostics;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.util.FileSize;
 import ch.qos.logback.core.util.StatusPrinter2;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -12,15 +19,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.IOException;
-import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Logging of the desktop client: INFO and up to the console and to the rolling file
- * {@code <data folder>/logs/workline.log} ({@code logback-desktop.xml}). The admin command line keeps
- * {@code logback.xml}: warnings and errors on the console only.
+ * {@code <data folder>/logs/workline.log}, libraries only from WARN. Configured in code rather than from an XML file:
+ * Logback's XML configurator and the XML parser it needs are some 600 classes and a good part of the client's start-up
+ * (docs/performance.md). The admin command line keeps {@code logback.xml}: warnings and errors on the console only.
  *
  * <p>Logback configures itself from {@code logback.xml} on the first {@code LoggerFactory} call, before the
  * data folder is known; {@link #start(Path)} then replaces that configuration (when {@code start} makes that first
@@ -28,9 +36,8 @@ import java.util.Optional;
  * writes into the data folder, so tests that never call it never touch a real user folder.
  */
 public final class DesktopLogging {
-    public static final String CONFIGURATION = "/logback-desktop.xml";
-    /** The property {@code logback-desktop.xml} reads the folder of the log files from. */
-    static final String LOG_DIR_PROPERTY = "WORKLINE_LOG_DIR";
+    /** Screen timings (rows and count after a search): {@code -DWORKLINE_LIST_TIMING=DEBUG}, see docs/performance.md. */
+    static final String LIST_TIMING = "WORKLINE_LIST_TIMING";
 
     private static volatile Path active;
 
@@ -79,8 +86,8 @@ public final class DesktopLogging {
         }
         long since = System.currentTimeMillis();
         try {
-            configure(context, DesktopLogging.class.getResource(CONFIGURATION), file.getParent());
-        } catch (JoranException e) {
+            configure(context, file.getParent());
+        } catch (RuntimeException e) {
             restoreDefault();
             LoggerFactory.getLogger(DesktopLogging.class).warn("Cannot configure the log file {}; console only", file, e);
             return Optional.empty();
@@ -99,12 +106,59 @@ public final class DesktopLogging {
         return Optional.of(file);
     }
 
-    private static void configure(LoggerContext context, URL configuration, Path folder) throws JoranException {
+    private static void configure(LoggerContext context, Path folder) {
         context.reset();
-        context.putProperty(LOG_DIR_PROPERTY, folder.toString());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(configuration);
+        LevelChangePropagator julLevels = new LevelChangePropagator();
+        julLevels.setContext(context);
+        julLevels.setResetJUL(true);
+        julLevels.start();
+        context.addListener(julLevels);
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("CONSOLE");
+        console.setTarget("System.err");
+        console.setEncoder(encoder(context, "%d{HH:mm:ss} %-5level %logger{20} - %msg%n"));
+        console.start();
+
+        // A new file every day and at 10 MB; two weeks and at most 100 MB are kept.
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(folder.resolve("workline.log").toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(folder.resolve("workline.%d{yyyy-MM-dd}.%i.log.gz").toString());
+        rolling.setMaxFileSize(FileSize.valueOf("10MB"));
+        rolling.setMaxHistory(14);
+        rolling.setTotalSizeCap(FileSize.valueOf("100MB"));
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        file.setEncoder(encoder(context, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n"));
+        file.start();
+
+        String listTiming = Optional.ofNullable(System.getProperty(LIST_TIMING)).orElse(System.getenv(LIST_TIMING));
+        context.getLogger("com.workline.ui.crm.CustomerListViewModel").setLevel(Level.toLevel(listTiming, Level.INFO));
+        for (String library : new String[] {"org.hibernate", "org.flywaydb", "com.zaxxer.hikari", "org.postgresql", "io.zonky",
+                "javafx", "com.sun.javafx"}) {
+            context.getLogger(library).setLevel(Level.WARN);
+        }
+        // SQL errors reach the log once, translated, through BackgroundTasks; this helper would repeat each one.
+        context.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper").setLevel(Level.OFF);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console);
+        root.addAppender(file);
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
     }
 
     /** Back to Logback's automatic configuration ({@code logback.xml}); for tests and failures. */
