@@ -1,29 +1,10 @@
 package com.workline.app.admin;
 
-import com.workline.app.Environment;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** What every `workline admin` subcommand shares: the database options, the environment and the output. */
-abstract class AdminSubcommand implements Callable<Integer> {
-    @ParentCommand
-    AdminCommand admin;
-    @Mixin
-    DatabaseOptions database;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    Environment environment() {
-        return admin.main.environment();
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+/** A `workline admin` subcommand that works on an opened database (backup and restore manage the server themselves). */
+abstract class AdminSubcommand extends AdminOptions implements Callable<Integer> {
 
     /** Opens the target database, runs the command's work on it, closes it. */
     @Override

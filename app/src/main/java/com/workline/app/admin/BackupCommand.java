@@ -25,14 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Back up the embedded database into one file (also while Workline is running).",
                 "A company server is backed up by IT with PostgreSQL's own tools (docs/backups.md)."},
         footerHeading = "%nExample:%n", footer = "  workline admin backup --to ~/workline-2026-11-24.wlbackup")
-final class BackupCommand implements Callable<Integer> {
-    @ParentCommand
-    AdminCommand admin;
-    @Mixin
-    DatabaseOptions database;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class BackupCommand extends AdminOptions implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "FILE", description = "The backup file to write (replaced if it exists).")
     Path to;
 
@@ -43,7 +36,7 @@ final class BackupCommand implements Callable<Integer> {
             long started = System.nanoTime();
             ClusterBackup.Manifest manifest = ClusterBackup.backUp(server, EmbeddedDatabase.DATABASE, to,
                     ClientVersion.version(), ClusterBackup.Progress.NONE);
-            spec.commandLine().getOut().printf("Backed up the embedded database (schema version %d, %d files, %s) to %s in %.1f s%n",
+            out().printf("Backed up the embedded database (schema version %d, %d files, %s) to %s in %.1f s%n",
                     manifest.schemaVersion(), manifest.entries(), EmbeddedCommands.size(to), to.toAbsolutePath(),
                     (System.nanoTime() - started) / 1e9);
         }

@@ -23,14 +23,7 @@ import java.util.concurrent.Callable;
         description = {"Replace the embedded database by a backup made with 'backup' (or by the app).",
                 "Asks first unless --yes; close Workline on this data folder before."},
         footerHeading = "%nExample:%n", footer = "  workline admin restore --from ~/workline-2026-11-24.wlbackup")
-final class RestoreCommand implements Callable<Integer> {
-    @ParentCommand
-    AdminCommand admin;
-    @Mixin
-    DatabaseOptions database;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class RestoreCommand extends AdminOptions implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The backup file to restore.")
     Path from;
 
@@ -39,16 +32,16 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!database.embedded()) {
             throw new IllegalArgumentException("restore acts on the embedded database only (docs/backups.md).");
         }
-        Path dataFolder = database.dataFolder(admin.main.environment());
+        Path dataFolder = database.dataFolder(environment());
         ClusterBackup.Manifest manifest = ClusterBackup.verify(from);
         out.printf("%s: a Workline backup of %s (schema version %d, made by Workline %s)%n", from, manifest.createdAt(),
                 manifest.schemaVersion(), manifest.clientVersion());
         boolean existing = Files.exists(dataFolder.resolve("embedded").resolve("pgdata").resolve("PG_VERSION"));
-        if (existing && !yes && !admin.main.environment().confirm(
+        if (existing && !yes && !environment().confirm(
                 "Replace the embedded database in " + dataFolder + " by this backup?", "--yes")) {
             out.println("Nothing was changed.");
             return 1;
@@ -57,7 +50,7 @@ final class RestoreCommand implements Callable<Integer> {
             ClusterBackup.restore(server, EmbeddedDatabase.DATABASE, from, ClusterBackup.Progress.NONE);
         }
         // Opening it migrates a backup of an older schema to this client's version.
-        try (EmbeddedDatabase restored = EmbeddedDatabase.open(dataFolder, database.roles(admin.main.environment()))) {
+        try (EmbeddedDatabase restored = EmbeddedDatabase.open(dataFolder, database.roles(environment()))) {
             out.printf("Restored the backup of %s into %s (%s).%n", manifest.createdAt(), dataFolder,
                     Reports.describe(restored.migration()));
         }

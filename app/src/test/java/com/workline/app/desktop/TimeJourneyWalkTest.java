@@ -14,7 +14,6 @@ import com.workline.ui.approval.ApprovalQueueViewModel.Decision;
 import com.workline.ui.approval.ApprovalQueueViewModel.QueueItem;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -72,7 +71,7 @@ class TimeJourneyWalkTest {
         signInAs(robot, CompanySetup.DEMO_PEOPLE.get(3).email(), passwords); // Erik, an employee
         waitUntil(() -> present(robot, "#timer-start"));
         robot.clickOn("#timer-start");
-        pick(robot, PROJECT);
+        TimeWalkTest.pick(robot, PROJECT);
         waitUntil(() -> present(robot, "#timer-elapsed") && text(robot, "#timer-caption").endsWith(PROJECT));
         Thread.sleep(1500);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -182,19 +181,5 @@ class TimeJourneyWalkTest {
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : ((TextField) n).getText())
                 .orElse("");
-    }
-
-    /** The picker: types the project's name, Enter to the list, Enter chooses it. */
-    private static void pick(FxRobot robot, String name) throws Exception {
-        waitUntil(() -> robot.lookup("#picker-search").tryQuery().map(Node::isFocused).orElse(false));
-        Node search = robot.lookup("#picker-search").query();
-        robot.targetWindow(search.getScene().getWindow());
-        robot.clickOn(search).write(name);
-        ListView<?> projects = robot.lookup("#picker-projects").queryAs(ListView.class);
-        waitUntil(() -> projects.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#picker-projects").queryAs(ListView.class).isFocused());
-        robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#picker-search").tryQuery().isEmpty());
     }
 }

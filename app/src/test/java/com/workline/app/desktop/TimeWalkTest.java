@@ -71,7 +71,7 @@ class TimeWalkTest {
     }
 
     /** The picker: types the project's name, Enter to the list, Enter chooses it. */
-    private static void pick(FxRobot robot, String name) throws Exception {
+    static void pick(FxRobot robot, String name) throws Exception {
         waitUntil(() -> robot.lookup("#picker-search").tryQuery().map(Node::isFocused).orElse(false));
         Node search = robot.lookup("#picker-search").query();
         robot.targetWindow(search.getScene().getWindow());
