@@ -73,7 +73,7 @@ class TimeJourneyWalkTest {
         robot.clickOn("#timer-start");
         TimeWalkTest.pick(robot, PROJECT);
         waitUntil(() -> present(robot, "#timer-elapsed") && text(robot, "#timer-caption").endsWith(PROJECT));
-        Thread.sleep(1500);
+        waitUntil(() -> !text(robot, "#timer-elapsed").endsWith(":00")); // it runs: a second has passed
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> present(robot, "#timer-start"));
         assertThat(Projects.of(session()).time().runningTimer()).as("the timer stopped").isNull();
