@@ -7,7 +7,10 @@ import com.workline.persistence.bench.TimeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures beside their baselines.",
         subcommands = {BenchCommand.Crm.class, BenchCommand.Quoting.class, BenchCommand.Time.class})
@@ -28,39 +31,16 @@ final class BenchCommand implements Runnable {
                     "and middle page, search as you type, record open, kanban board. Each figure (median / 95th percentile)",
                     "stands beside the same SQL through plain JDBC (the floor) and as the owner role without RLS."},
             footerHeading = "%nExample:%n", footer = "  workline admin bench crm --org \"Scale Org 1\" --runs 50")
-    static final class Crm implements java.util.concurrent.Callable<Integer> {
-        @picocli.CommandLine.ParentCommand
-        BenchCommand bench;
-        @picocli.CommandLine.Mixin
-        DatabaseOptions database;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--org", required = true, description = "Organization id or exact name.")
-        String organization;
-
+    static final class Crm extends OrganizationBench {
         @Option(names = "--runs", defaultValue = "200", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
         int runs;
 
-        @Option(names = "--warmup-seconds", defaultValue = "3",
-                description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
-        double warmupSeconds;
-
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
-            try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
-                UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
-                        .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
-                out.println("Times in ms, median / 95th percentile. 'service': what the screen calls (its transaction with the"
-                        + " tenant set first, RLS). 'plain JDBC': the same statement and binds as the same person, tenant set"
-                        + " once. 'owner, no RLS': the same SQL bypassing row-level security.");
-                new CrmBenchmark(target.address(), target.admin(), target.roles(), line -> {
-                    out.println(line);
-                    out.flush();
-                }).warmupSeconds(warmupSeconds).run(org, runs);
-            }
-            return 0;
+        void run(DatabaseOptions.Target target, UUID org, Consumer<String> lines) {
+            lines.accept("Times in ms, median / 95th percentile. 'service': what the screen calls (its transaction with the"
+                    + " tenant set first, RLS). 'plain JDBC': the same statement and binds as the same person, tenant set"
+                    + " once. 'owner, no RLS': the same SQL bypassing row-level security.");
+            new CrmBenchmark(target.address(), target.admin(), target.roles(), lines).warmupSeconds(warmupSeconds).run(org, runs);
         }
     }
 
@@ -71,37 +51,14 @@ final class BenchCommand implements Runnable {
                     "draft. Each figure (median / 95th percentile) stands beside a baseline measured in the same run:",
                     "the same statements through plain JDBC, the calculator alone, or a one-line PDF."},
             footerHeading = "%nExample:%n", footer = "  workline admin bench quoting --org \"Quote Co 1\" --runs 50")
-    static final class Quoting implements java.util.concurrent.Callable<Integer> {
-        @picocli.CommandLine.ParentCommand
-        BenchCommand bench;
-        @picocli.CommandLine.Mixin
-        DatabaseOptions database;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--org", required = true, description = "Organization id or exact name.")
-        String organization;
-
+    static final class Quoting extends OrganizationBench {
         @Option(names = "--runs", defaultValue = "50",
                 description = "Timed runs per figure (a fifth of them for the PDF, at least 5). Default: ${DEFAULT-VALUE}.")
         int runs;
 
-        @Option(names = "--warmup-seconds", defaultValue = "3",
-                description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
-        double warmupSeconds;
-
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
-            try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
-                UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
-                        .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
-                new QuotingBenchmark(target.address(), target.admin(), target.roles(), line -> {
-                    out.println(line);
-                    out.flush();
-                }).warmupSeconds(warmupSeconds).run(org, runs);
-            }
-            return 0;
+        void run(DatabaseOptions.Target target, UUID org, Consumer<String> lines) {
+            new QuotingBenchmark(target.address(), target.admin(), target.roles(), lines).warmupSeconds(warmupSeconds).run(org, runs);
         }
     }
 
@@ -112,7 +69,18 @@ final class BenchCommand implements Runnable {
                     "figures and time reports over a year. Each figure (median / 95th percentile) stands beside the same",
                     "statements through plain JDBC as the same person, measured in the same run."},
             footerHeading = "%nExample:%n", footer = "  workline admin bench time --org \"Time Co 1\" --runs 50")
-    static final class Time implements java.util.concurrent.Callable<Integer> {
+    static final class Time extends OrganizationBench {
+        @Option(names = "--runs", defaultValue = "50", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Override
+        void run(DatabaseOptions.Target target, UUID org, Consumer<String> lines) {
+            new TimeBenchmark(target.address(), target.admin(), target.roles(), lines).warmupSeconds(warmupSeconds).run(org, runs);
+        }
+    }
+
+    /** What every benchmark shares: the database, the organization, the warm-up; each names its own runs. */
+    abstract static class OrganizationBench implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         BenchCommand bench;
         @picocli.CommandLine.Mixin
@@ -123,25 +91,25 @@ final class BenchCommand implements Runnable {
         @Option(names = "--org", required = true, description = "Organization id or exact name.")
         String organization;
 
-        @Option(names = "--runs", defaultValue = "50", description = "Timed runs per figure. Default: ${DEFAULT-VALUE}.")
-        int runs;
-
         @Option(names = "--warmup-seconds", defaultValue = "3",
                 description = "Least warm-up per operation, in seconds; it goes on until the figures are stable. Default: ${DEFAULT-VALUE}.")
         double warmupSeconds;
 
         @Override
         public Integer call() {
-            var out = spec.commandLine().getOut();
+            PrintWriter out = spec.commandLine().getOut();
             try (DatabaseOptions.Target target = database.open(bench.admin.main.environment())) {
                 UUID org = new OrganizationProvisioning(target.admin(), target.roles()).findOrganization(organization)
                         .orElseThrow(() -> new IllegalArgumentException("No organization with id or name '" + organization + "'."));
-                new TimeBenchmark(target.address(), target.admin(), target.roles(), line -> {
+                run(target, org, line -> {
                     out.println(line);
                     out.flush();
-                }).warmupSeconds(warmupSeconds).run(org, runs);
+                });
             }
             return 0;
         }
+
+        /** Runs the benchmark, printing each line as it comes. */
+        abstract void run(DatabaseOptions.Target target, UUID org, Consumer<String> lines);
     }
 }
