@@ -8,10 +8,7 @@ import com.workline.persistence.common.WorklineException;
 import com.workline.persistence.db.embedded.ClusterBackup;
 import com.workline.persistence.db.embedded.EmbeddedPostgresServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,7 @@ final class BackupCommand extends AdminOptions implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dataFolder = EmbeddedCommands.requireEmbedded(database, admin);
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataFolder.resolve("embedded"))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(EmbeddedDatabase.home(dataFolder))) {
             long started = System.nanoTime();
             ClusterBackup.Manifest manifest = ClusterBackup.backUp(server, EmbeddedDatabase.DATABASE, to,
                     ClientVersion.version(), ClusterBackup.Progress.NONE);
@@ -55,7 +52,7 @@ final class EmbeddedCommands {
                     + "server with pg_dump or pg_basebackup (docs/backups.md).");
         }
         Path dataFolder = database.dataFolder(admin.main.environment());
-        if (!Files.exists(dataFolder.resolve("embedded").resolve("pgdata").resolve("PG_VERSION"))) {
+        if (!EmbeddedDatabase.exists(dataFolder)) {
             throw new WorklineException(Problem.NOT_FOUND, Text.of("backup.noDatabase", dataFolder));
         }
         return dataFolder;

@@ -4,13 +4,9 @@ import com.workline.app.embedded.EmbeddedDatabase;
 import com.workline.persistence.db.embedded.ClusterBackup;
 import com.workline.persistence.db.embedded.EmbeddedPostgresServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,13 +36,13 @@ final class RestoreCommand extends AdminOptions implements Callable<Integer> {
         ClusterBackup.Manifest manifest = ClusterBackup.verify(from);
         out.printf("%s: a Workline backup of %s (schema version %d, made by Workline %s)%n", from, manifest.createdAt(),
                 manifest.schemaVersion(), manifest.clientVersion());
-        boolean existing = Files.exists(dataFolder.resolve("embedded").resolve("pgdata").resolve("PG_VERSION"));
+        boolean existing = EmbeddedDatabase.exists(dataFolder);
         if (existing && !yes && !environment().confirm(
                 "Replace the embedded database in " + dataFolder + " by this backup?", "--yes")) {
             out.println("Nothing was changed.");
             return 1;
         }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataFolder.resolve("embedded"))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(EmbeddedDatabase.home(dataFolder))) {
             ClusterBackup.restore(server, EmbeddedDatabase.DATABASE, from, ClusterBackup.Progress.NONE);
         }
         // Opening it migrates a backup of an older schema to this client's version.

@@ -1,8 +1,6 @@
 package com.workline.app.desktop;
 
 import com.workline.persistence.db.ServerAddress;
-import com.workline.persistence.admin.Administration;
-import com.workline.persistence.crm.Crm;
 import com.workline.app.config.ClientConfiguration;
 import com.workline.app.embedded.EmbeddedDatabase;
 import com.workline.persistence.tenancy.CompanySetup;
@@ -101,8 +99,7 @@ public final class DesktopController {
 
     /** An embedded cluster is in the data folder: most likely with a company (else the set-up follows once it runs). */
     private boolean companyLikelyExists() {
-        return java.nio.file.Files.isRegularFile(configuration.dataFolder().resolve("embedded").resolve("pgdata")
-                .resolve("PG_VERSION"));
+        return EmbeddedDatabase.exists(configuration.dataFolder());
     }
 
     /**

@@ -64,9 +64,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return open(dataFolder, roles, null);
     }
 
+    /** Where the embedded server of a data folder lives (its cluster is {@code pgdata} inside). */
+    public static Path home(Path dataFolder) {
+        return dataFolder.resolve("embedded");
+    }
+
+    /** Whether the data folder already holds an embedded cluster (no server is started to find out). */
+    public static boolean exists(Path dataFolder) {
+        return Files.isRegularFile(home(dataFolder).resolve("pgdata").resolve("PG_VERSION"));
+    }
+
     /** Migrated up to {@code targetVersion} only (null: the latest): tests that need an older schema. */
     public static EmbeddedDatabase open(Path dataFolder, RoleNames roles, Integer targetVersion) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataFolder.resolve("embedded"));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home(dataFolder));
         // Registered before anything else can fail or hang: a signal during the migrations stops the server too.
         ExitActions.Registration stopOnExit = ExitActions.register("stop the embedded PostgreSQL", STOP_LIMIT, server::close);
         try {
